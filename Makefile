@@ -1,0 +1,62 @@
+# Two commands matter: `make serve` and `make test`. Everything else they need is set up here.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Builds are reproducible: every date in the output comes from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+.PHONY: help serve test build bench release lock schema clean
+
+help:
+	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
+	@echo "make test     set up and run every test, browser tests included"
+	@echo "make build    build the site into site/ (strict: any warning fails)"
+	@echo "make bench    compare speed and size with Material's defaults"
+	@echo "make release  record an approved version (see README)"
+
+# The virtual environment is rebuilt whenever the lock file changes.
+$(STAMP): requirements.lock
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+# Built aside and moved into place only on success: a failed build leaves no site.
+build: $(STAMP)
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --clean -d site.partial || { rm -rf site.partial; exit 1; }
+	rm -rf site && mv site.partial site
+
+# Browser tests need Chromium: the system one when found, else Playwright's own.
+test: $(STAMP)
+	@$(BIN)/python -m tests.browser.chromium || $(BIN)/python -m playwright install chromium
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	@$(BIN)/python -m tests.browser.chromium || $(BIN)/python -m playwright install chromium
+	$(BIN)/python -m tests.bench
+
+release: $(STAMP)
+	$(BIN)/python -m macros.release --version "$(VERSION)" --approved-on "$(APPROVED_ON)" \
+	  --approved-by "$(APPROVED_BY)" --minute-ref "$(MINUTE_REF)" --effective-from "$(EFFECTIVE_FROM)" \
+	  --next-review "$(NEXT_REVIEW)" --summary "$(SUMMARY)"
+
+# Regenerates the hashed lock file from pyproject.toml (needs uv; maintainers only).
+lock:
+	uv pip compile pyproject.toml --extra test --generate-hashes --universal \
+	  --python-version 3.11.5 --custom-compile-command "make lock" -o requirements.lock
+
+# Regenerates the JSON Schema that editors use to check school.yml as you type.
+schema: $(STAMP)
+	$(BIN)/python -m macros.model > school.schema.json
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,47 @@
+"""Contact links: every phone number and email address on the site comes from here."""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote
+
+import phonenumbers
+
+from macros.model import Contact
+
+
+def tel_href(phone: str) -> str:
+    """`tel:` link in E.164, which every phone dials correctly."""
+    number = phonenumbers.parse(phone, "GB")
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mailto_href(email: str, subject: str) -> str:
+    return f"mailto:{email}?subject={quote(subject)}"
+
+
+def email_link(contact: Contact) -> str:
+    """The email address as a link, written as the policy writes it."""
+    href = mailto_href(contact.email, contact.email_subject)
+    return f'<a class="contact-link" href="{escape(href)}">{escape(contact.email)}</a>'
+
+
+def phone_link(contact: Contact) -> str:
+    """The phone number as a link, written as the school writes it."""
+    return f'<a class="contact-link" href="{escape(tel_href(contact.phone))}">{escape(contact.phone)}</a>'
+
+
+def contact_actions(contact: Contact) -> str:
+    """Two large buttons, easy to hit with a thumb: call and email."""
+    tel = escape(tel_href(contact.phone))
+    mail = escape(mailto_href(contact.email, contact.email_subject))
+    return (
+        '<div class="contact-actions">'
+        f'<a class="contact-action" href="{tel}">'
+        f'<span class="contact-action__verb">Call</span> '
+        f'<span class="contact-action__detail">{escape(contact.phone)}</span></a>'
+        f'<a class="contact-action" href="{mail}">'
+        f'<span class="contact-action__verb">Email</span> '
+        f'<span class="contact-action__detail">{escape(contact.email)}</span></a>'
+        "</div>"
+    )

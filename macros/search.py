@@ -1,0 +1,39 @@
+"""Make Material's search index clause-aware: one entry per clause, landing on the clause."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from macros.clauses import Clause
+
+
+def clause_entry(clause: Clause, page_url: str) -> dict[str, Any]:
+    """An index entry whose location carries the clause's id, so choosing it lands there.
+
+    The ID is also a tag, which Material weighs above titles, so "C3" finds C3 first.
+    """
+    return {
+        "location": f"{page_url}#{clause.anchor}",
+        "title": f"{clause.id} · {clause.section}",
+        "text": f"<p>{clause.text}</p>",
+        "tags": [clause.id],
+    }
+
+
+def add_clauses(index: dict[str, Any], clauses: list[Clause], page_url: str) -> dict[str, Any]:
+    """Insert clause entries after their page's own entries, leaving the rest alone."""
+    docs = index["docs"]
+    entries = [clause_entry(c, page_url) for c in clauses]
+    last_of_page = max(
+        (i for i, d in enumerate(docs) if d["location"].split("#")[0] == page_url), default=len(docs) - 1
+    )
+    return {**index, "docs": docs[: last_of_page + 1] + entries + docs[last_of_page + 1 :]}
+
+
+def rewrite_index(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
+    path = site_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    updated = add_clauses(index, clauses, page_url)
+    path.write_text(json.dumps(updated, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

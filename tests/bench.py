@@ -1,0 +1,318 @@
+"""`make bench`: this site against the same Markdown on Material's defaults, built and loaded.
+
+Builds both sites, serves each gzipped on loopback (as GitHub Pages does) and loads every page
+in Chromium under Lighthouse's mobile conditions. Prints a Markdown table and writes it to
+.bench/results.md. Not a pytest test: numbers are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import gzip
+import http.server
+import os
+import platform
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Route, sync_playwright
+
+from tests.browser.chromium import ARGS, system_chromium
+from tests.sitebuild import ROOT, build, copy_project
+
+RUNS = 3  # loads per page and site; the median is reported
+BUILDS = 3  # builds per site; the median is reported (a build takes about a second)
+QUIET_MS = 2000  # after `load`, so late scripts and long tasks are caught
+LOAD_TIMEOUT_MS = 60_000
+LOOPBACK = "127.0.0.1"
+OUT = ROOT / ".bench" / "results.md"
+
+# Lighthouse's mobile profile (slow 4G, mid-range phone), as its simulated throttling states it.
+NETWORK = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+    "uploadThroughput": 750 * 1024 / 8,
+}
+CPU_SLOWDOWN = 4
+VIEWPORT = {"width": 412, "height": 823}
+# No name but loopback resolves, so not even a preconnect (which routes never see) leaves.
+CLOSED_NETWORK = [f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOOPBACK}"]
+
+# Material's defaults plus only what the macros need to expand and the content to render.
+REFERENCE_CONFIG = """\
+site_name: Reference
+docs_dir: docs
+theme:
+  name: material
+plugins:
+  - search
+  - macros:
+      module_name: macros
+      include_dir: docs/_includes
+extra:
+  data_file: school.yml
+markdown_extensions:
+  - attr_list
+  - md_in_html
+# The include files are fragments, not pages.
+exclude_docs: |
+  _includes/
+"""
+
+# Runs before any page script, so buffered entries and every long task are seen.
+OBSERVERS = """
+(() => {
+  const b = (window.__bench = { lcp: 0, cls: 0, long: [] });
+  const watch = (type, each) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true });
+    } catch (e) {}
+  };
+  watch("largest-contentful-paint", (e) => { b.lcp = e.startTime; });
+  watch("layout-shift", (e) => { if (!e.hadRecentInput) b.cls += e.value; });
+  watch("longtask", (e) => { b.long.push([e.startTime, e.duration]); });
+})();
+"""
+
+COLLECT = """
+() => {
+  const b = window.__bench;
+  const fcp = performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint");
+  const nav = performance.getEntriesByType("navigation")[0];
+  return { fcp: fcp ? fcp.startTime : 0, load: nav.loadEventEnd, now: performance.now(),
+           lcp: b.lcp, cls: b.cls, long: b.long };
+}
+"""
+
+GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzipped when the client accepts it, over keep-alive HTTP/1.1."""
+
+    protocol_version = "HTTP/1.1"
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in GZIP_TYPES and path.is_file()):
+            return super().send_head()  # binaries, redirects and 404s as usual
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class _Body:
+    """The file-like object `copyfile` reads the response from."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        out, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    # Compressed once per file: the server's CPU time is not what is measured.
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@dataclass(frozen=True)
+class Load:
+    requests: int
+    blocked: int
+    bytes: int
+    fcp: float
+    lcp: float
+    cls: float
+    tbt: float
+
+
+def measure(browser: Browser, url: str) -> Load:
+    """One cold load: fresh context (empty cache), throttled, third-party requests aborted."""
+    context = browser.new_context(
+        viewport=VIEWPORT, device_scale_factor=1.75, is_mobile=True, has_touch=True
+    )
+    counts = {"requests": 0, "blocked": 0, "bytes": 0}
+
+    def route(r: Route) -> None:
+        if urlsplit(r.request.url).hostname == LOOPBACK:
+            counts["requests"] += 1
+            r.continue_()
+        else:
+            counts["blocked"] += 1
+            r.abort()  # never sent: the count is all that is kept
+
+    def response(resp: Any) -> None:
+        # Our server always sends Content-Length: the body as transferred (gzipped or not).
+        counts["bytes"] += int(resp.headers.get("content-length", 0))
+
+    try:
+        context.route("**/*", route)
+        context.on("response", response)
+        context.add_init_script(OBSERVERS)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", NETWORK)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_timeout(QUIET_MS)
+        m = page.evaluate(COLLECT)
+    finally:
+        context.close()
+    return Load(tbt=_tbt(m["long"], m["fcp"], m["now"]), fcp=m["fcp"], lcp=m["lcp"], cls=m["cls"], **counts)
+
+
+def _tbt(tasks: list[list[float]], fcp: float, end: float) -> float:
+    """Lighthouse's Total Blocking Time: each long task's time past 50 ms, counted from FCP."""
+    total = 0.0
+    for start, duration in tasks:
+        if start + duration <= fcp or start >= end:
+            continue
+        total += max(0.0, start + duration - max(start, fcp) - 50)
+    return total
+
+
+def median(loads: list[Load]) -> Load:
+    fields = Load.__dataclass_fields__
+    return Load(**{f: statistics.median(getattr(x, f) for x in loads) for f in fields})
+
+
+def timed_build(project: Path, site: Path) -> float:
+    started = time.perf_counter()
+    result = build(site, project=project)
+    elapsed = time.perf_counter() - started
+    if not result.ok:
+        raise SystemExit(f"Build of {project} failed:\n{result.output}")
+    return elapsed
+
+
+def pages(site: Path) -> list[str]:
+    """Every page's address relative to the site root: "" for the home page, "policy/" etc."""
+    found = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else f"{p}/" for p in found]
+
+
+def machine(browser_version: str) -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text(errors="replace")
+    cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo.splitlines() if ln.startswith("model name")), "?")
+    meminfo = Path("/proc/meminfo").read_text()
+    kib = int(next(ln.split()[1] for ln in meminfo.splitlines() if ln.startswith("MemTotal")))
+    return (
+        f"Machine: {cpu}, {os.cpu_count()} cores, {kib / 1024 / 1024:.1f} GiB RAM; "
+        f"Chromium {browser_version}; Python {platform.python_version()}; "
+        f"{datetime.datetime.now().astimezone().isoformat(timespec='seconds')}"
+    )
+
+
+def table(rows: dict[str, tuple[Load, Load]]) -> list[str]:
+    lines = [
+        "| page | requests (ref / site) | KiB compressed (ref / site) | FCP ms | LCP ms | CLS | TBT ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, (ref, site) in rows.items():
+        blocked = f" (+{ref.blocked:g} blocked)" if ref.blocked else ""
+        blocked_site = f" (+{site.blocked:g} blocked)" if site.blocked else ""
+        lines.append(
+            f"| /{name} | {ref.requests:g}{blocked} / {site.requests:g}{blocked_site} "
+            f"| {ref.bytes / 1024:.1f} / {site.bytes / 1024:.1f} "
+            f"| {ref.fcp:.0f} / {site.fcp:.0f} | {ref.lcp:.0f} / {site.lcp:.0f} "
+            f"| {ref.cls:.3f} / {site.cls:.3f} | {ref.tbt:.0f} / {site.tbt:.0f} |"
+        )
+    return lines
+
+
+def main() -> None:
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        reference = copy_project(work / "reference")
+        (reference / "mkdocs.yml").write_text(REFERENCE_CONFIG, encoding="utf-8")
+        # Alternated, so a warming disk or cache favours neither side.
+        times: dict[str, list[float]] = {"ref": [], "site": []}
+        for _ in range(BUILDS):
+            times["ref"].append(timed_build(reference, work / "ref-site"))
+            times["site"].append(timed_build(ROOT, work / "site"))
+        ref_build, site_build = statistics.median(times["ref"]), statistics.median(times["site"])
+
+        names = pages(work / "site")
+        loads: dict[str, tuple[list[Load], list[Load]]] = {n: ([], []) for n in names}
+        with sync_playwright() as pw, serve(work / "ref-site") as ref_url, serve(work / "site") as site_url:
+            browser = pw.chromium.launch(executable_path=system_chromium(), args=ARGS + CLOSED_NETWORK)
+            try:
+                # Interleaved, so a slow moment of the machine hits both sites alike.
+                for _ in range(RUNS):
+                    for name in names:
+                        loads[name][0].append(measure(browser, ref_url + name))
+                        loads[name][1].append(measure(browser, site_url + name))
+                version = browser.version
+            finally:
+                browser.close()
+
+        rows = {n: (median(r), median(s)) for n, (r, s) in loads.items()}
+        lines = [
+            f"Median of {RUNS} cold loads per page; mobile 412x823, 150 ms RTT, 1.6 Mbit/s down, "
+            f"750 kbit/s up, CPU /{CPU_SLOWDOWN}; gzip on loopback. ref = Material defaults, site = this site.",
+            "",
+            *table(rows),
+            "",
+            f"Build (median of {BUILDS}): reference {ref_build:.2f} s, site {site_build:.2f} s, "
+            f"ratio site/reference {site_build / ref_build:.2f}",
+        ]
+        if any(r.blocked for r, _ in rows.values()):
+            lines.append(
+                "Blocked: the reference asks Google Fonts (Roboto); those requests were counted and "
+                "aborted, never sent, so its numbers exclude the font download."
+            )
+        lines += [machine(version), f"Whole run: {time.perf_counter() - started:.0f} s"]
+        text = "\n".join(lines)
+        print(text)
+        OUT.parent.mkdir(exist_ok=True)
+        OUT.write_text(text + "\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The built site carries the school's approved words, verbatim, with every clause addressable."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import model
+from tests.html import Html, pages
+from tests.sitebuild import ROOT
+
+SOURCE = ROOT.parent / "shared" / "source" / "parent-whatsapp-groups-guidance.txt"
+CLAUSE_IDS = [f"V{i}" for i in range(1, 4)] + [f"C{i}" for i in range(1, 5)] + [
+    f"E{i}" for i in range(1, 6)] + [f"A{i}" for i in range(1, 8)] + [f"R{i}" for i in range(1, 5)]
+
+
+def source_lines() -> list[str]:
+    # The source must be there: a missing file fails, it does not skip.
+    text = SOURCE.read_text(encoding="utf-8")
+    return [line.removeprefix("· ").strip() for line in text.splitlines() if line.strip()]
+
+
+def test_the_source_text_is_read() -> None:
+    assert len(source_lines()) == 41
+
+
+@pytest.mark.parametrize("line", source_lines())
+def test_every_sentence_of_the_source_is_on_the_policy_page(site: Path, line: str) -> None:
+    text = Html.read(site / "policy" / "index.html").text
+    assert re.sub(r"\s+", " ", line) in text
+
+
+def test_there_are_23_clauses_each_with_one_id_on_the_whole_site(site: Path) -> None:
+    all_ids = [i for p in pages(site) for i in Html.read(p).ids]
+    policy = Html.read(site / "policy" / "index.html")
+    clauses = [a for t, a in policy.tags if t == "li" and "clause" in a.get("class", "").split()]
+    assert [c["data-clause"] for c in clauses] == CLAUSE_IDS
+    for clause_id in CLAUSE_IDS:
+        assert all_ids.count(clause_id.lower()) == 1, clause_id
+        assert policy.find("a", class_="clause__id", href=f"#{clause_id.lower()}"), clause_id
+
+
+def test_the_policy_page_has_a_contents_list_in_source_order(site: Path) -> None:
+    policy = Html.read(site / "policy" / "index.html")
+    contents = policy.source.split('<nav class="page-contents"')[1].split("</nav>")[0]
+    toc = re.findall(r'href="#([\w-]+)"', contents)
+    expected = ["class-groups", "values", "code-of-conduct", "expectations", "inappropriate",
+                "raising-concerns", "responses"]
+    assert toc == expected
+
+
+def test_every_page_has_a_description_and_one_h1(site: Path) -> None:
+    for path in pages(site):
+        html = Html.read(path)
+        assert html.meta("description"), path
+        assert len(html.find("h1")) == 1, path
+
+
+def test_the_search_index_has_an_entry_for_each_clause_landing_on_it(site: Path) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    clause_docs = {d["location"]: d for d in docs if d.get("tags")}
+    assert sorted(clause_docs) == sorted(f"policy/#{c.lower()}" for c in CLAUSE_IDS)
+    assert "political platform" in clause_docs["policy/#c2"]["text"]
+    assert clause_docs["policy/#c2"]["title"] == "C2 · Code of Conduct"
+
+
+def test_contacts_and_ladder_are_typed_only_in_the_data_file() -> None:
+    data = model.load(ROOT / "school.yml")
+    typed = [data.school.name, data.school.short_name, data.contact.email, data.contact.phone,
+             data.contact.team, data.proportionality, *data.concern_steps,
+             *(r.action for r in data.responses)]
+    places = [ROOT / "mkdocs.yml", *(ROOT / "docs").rglob("*.md"), *(ROOT / "overrides").rglob("*"),
+              *(ROOT / "macros").rglob("*.py"), *(ROOT / "docs").rglob("*.js")]
+    for place in (p for p in places if p.is_file()):
+        content = place.read_text(encoding="utf-8")
+        for value in typed:
+            assert value not in content, f"{value!r} is typed in {place.relative_to(ROOT)}"
+
+
+def test_tap_to_call_and_email_on_every_page_that_needs_them(site: Path) -> None:
+    for name in ("index.html", "policy/index.html", "raise-a-concern/index.html", "accessibility/index.html"):
+        html = Html.read(site / name)
+        assert html.find("a", href="tel:+441159150193"), name
+        assert any(a.get("href", "").startswith("mailto:admin@haydn.nottingham.sch.uk?subject=")
+                   for _, a in html.tags if _ == "a"), name
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    for path in pages(site):
+        html = Html.read(path)
+        for tag, attributes in html.tags:
+            for attribute in ("src", "srcset"):
+                assert not attributes.get(attribute, "").startswith(("http:", "https:", "//")), (path, tag)
+            if tag == "link" and attributes.get("rel") in {"stylesheet", "preconnect", "preload", "icon"}:
+                assert not attributes.get("href", "").startswith(("http:", "https:", "//")), (path, attributes)
+        assert "fonts.googleapis" not in html.source and "fonts.gstatic" not in html.source, path

@@ -1,0 +1,461 @@
+"""Checks on the GitHub Actions workflows and Dependabot configuration.
+
+Two layers:
+
+* zizmor (a static analyser for GitHub Actions) must report no finding of
+  medium severity or higher;
+* our own rules, read straight from the YAML: actions pinned to full commit
+  SHAs with a version comment, no persisted checkout credentials,
+  least-privilege permissions, the Pages deployment wiring, and so on.
+
+A few tests feed deliberately bad input to the same checks, so that a check
+which could never fail would itself be caught.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+GITHUB_DIR = REPO_ROOT / ".github"
+WORKFLOWS_DIR = GITHUB_DIR / "workflows"
+CI = WORKFLOWS_DIR / "ci.yml"
+RELEASE = WORKFLOWS_DIR / "release.yml"
+DEPENDABOT = GITHUB_DIR / "dependabot.yml"
+
+# zizmor is installed in the same virtualenv as the Python running the tests.
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+BLOCKING_SEVERITIES = {"medium", "high"}
+
+# `uses: owner/repo[/path]@<40 hex> # vX.Y.Z`
+PINNED_USES = re.compile(
+    r"^(?P<action>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?:/[^@\s]+)?)"
+    r"@(?P<sha>[0-9a-f]{40})$"
+)
+VERSION_COMMENT = re.compile(r"^#\s*(?P<version>v\d+\.\d+\.\d+)\s*$")
+RAW_USES_LINE = re.compile(
+    r"""^\s*(?:-\s+)?["']?uses["']?\s*:\s*["']?(?P<ref>[^\s"'#]+)["']?\s*(?P<rest>.*)$"""
+)
+
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+def workflow_files() -> list[Path]:
+    return sorted([*WORKFLOWS_DIR.glob("*.yml"), *WORKFLOWS_DIR.glob("*.yaml")])
+
+
+def load_yaml(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh)
+    assert isinstance(doc, dict), f"{path} is not a YAML mapping"
+    return doc
+
+
+def triggers(workflow: dict) -> dict:
+    """The workflow's `on:` block. PyYAML (YAML 1.1) reads the key `on` as True."""
+    on = workflow.get("on", workflow.get(True))
+    assert on is not None, "workflow has no `on:` triggers"
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return {name: None for name in on}
+    return on
+
+
+def iter_steps(workflow: dict):
+    for job_id, job in (workflow.get("jobs") or {}).items():
+        for step in job.get("steps") or []:
+            yield job_id, step
+
+
+def all_uses(workflow: dict) -> list[str]:
+    """Every `uses:` value: step actions and job-level reusable workflows."""
+    found = []
+    for job in (workflow.get("jobs") or {}).values():
+        if "uses" in job:
+            found.append(job["uses"])
+        for step in job.get("steps") or []:
+            if "uses" in step:
+                found.append(step["uses"])
+    return found
+
+
+def raw_uses_lines(text: str) -> list[tuple[int, str, str]]:
+    """(line number, ref, rest-of-line) for each `uses:` line in the raw text.
+
+    Comments are lost by the YAML parser, so the version comment must be read
+    from the text itself.
+    """
+    out = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        m = RAW_USES_LINE.match(line)
+        if m:
+            out.append((lineno, m["ref"], m["rest"].strip()))
+    return out
+
+
+def pinning_problems(path_name: str, text: str, parsed_uses: list[str]) -> list[str]:
+    """Every non-local `uses:` must be `owner/repo@<sha40> # vX.Y.Z`."""
+    problems = []
+    raw = raw_uses_lines(text)
+    if sorted(r for _, r, _ in raw) != sorted(parsed_uses):
+        problems.append(
+            f"{path_name}: could not match every `uses:` in the YAML to a line "
+            f"of text (parsed {sorted(parsed_uses)}, text {sorted(r for _, r, _ in raw)}); "
+            "write each `uses:` on its own line"
+        )
+    for lineno, ref, rest in raw:
+        if ref.startswith("./"):
+            continue  # local action or reusable workflow in this repository
+        where = f"{path_name}:{lineno}: uses: {ref} {rest}".rstrip()
+        if not PINNED_USES.match(ref):
+            problems.append(f"{where}\n    -> not pinned to a full 40-character commit SHA")
+        if not VERSION_COMMENT.match(rest):
+            problems.append(f"{where}\n    -> needs a trailing `# vX.Y.Z` version comment")
+    return problems
+
+
+def run_zizmor(target: Path, cwd: Path) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    if not ZIZMOR.exists():
+        pytest.fail(f"zizmor not found at {ZIZMOR}; install the requirements into this venv")
+    proc = subprocess.run(
+        [
+            str(ZIZMOR),
+            "--offline",
+            "--no-progress",
+            "--min-severity",
+            "medium",
+            "--format",
+            "json",
+            str(target),
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    try:
+        findings = json.loads(proc.stdout or "[]")
+    except json.JSONDecodeError:
+        pytest.fail(
+            f"zizmor did not emit JSON (exit {proc.returncode}):\n"
+            f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+        )
+    return proc, findings
+
+
+def blocking(findings: list[dict]) -> list[dict]:
+    return [
+        f
+        for f in findings
+        if str(f.get("determinations", {}).get("severity", "")).lower() in BLOCKING_SEVERITIES
+    ]
+
+
+def describe(findings: list[dict]) -> str:
+    lines = []
+    for f in findings:
+        det = f.get("determinations", {})
+        lines.append(f"- {f.get('ident')} [{det.get('severity')}/{det.get('confidence')}]: {f.get('desc')}")
+        for loc in f.get("locations", []):
+            sym = loc.get("symbolic", {})
+            conc = loc.get("concrete", {})
+            path = sym.get("key", {}).get("Local", {}).get("verbatim_path", "?")
+            row = conc.get("location", {}).get("start_point", {}).get("row")
+            line = "?" if row is None else row + 1
+            lines.append(
+                f"    {path}:{line}: {conc.get('feature', '').strip()}  ({sym.get('annotation', '')})"
+            )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# files exist
+
+
+def test_expected_files_exist():
+    for path in (CI, RELEASE, DEPENDABOT):
+        assert path.is_file(), f"missing {path.relative_to(REPO_ROOT)}"
+
+
+# --------------------------------------------------------------------------
+# zizmor
+
+
+def test_zizmor_reports_no_medium_or_high_findings():
+    proc, findings = run_zizmor(Path(".github"), cwd=REPO_ROOT)
+    bad = blocking(findings)
+    assert not bad, (
+        f"zizmor reported {len(bad)} finding(s) of medium or higher severity:\n"
+        f"{describe(bad)}\n\nstderr:\n{proc.stderr}"
+    )
+    assert proc.returncode == 0, (
+        f"zizmor exited {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+    )
+
+
+def test_zizmor_check_catches_a_bad_workflow(tmp_path):
+    """The zizmor test above must be able to fail."""
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "bad.yml").write_text(
+        "on:\n"
+        "  workflow_dispatch:\n"
+        "    inputs:\n"
+        "      v: {type: string}\n"
+        "jobs:\n"
+        "  x:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        '      - run: echo "${{ inputs.v }}"\n',
+        encoding="utf-8",
+    )
+    proc, findings = run_zizmor(Path(".github"), cwd=tmp_path)
+    idents = {f["ident"] for f in blocking(findings)}
+    assert proc.returncode != 0
+    assert {"template-injection", "unpinned-uses", "artipacked"} <= idents, describe(findings)
+
+
+# --------------------------------------------------------------------------
+# pinning
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_sha_with_version_comment(path):
+    text = path.read_text(encoding="utf-8")
+    uses = all_uses(load_yaml(path))
+    problems = pinning_problems(path.name, text, uses)
+    assert not problems, "\n".join(problems)
+
+
+def test_same_sha_always_carries_the_same_version_comment():
+    seen: dict[tuple[str, str], set[str]] = {}
+    for path in workflow_files():
+        for _, ref, rest in raw_uses_lines(path.read_text(encoding="utf-8")):
+            m, v = PINNED_USES.match(ref), VERSION_COMMENT.match(rest)
+            if m and v:
+                seen.setdefault((m["action"], m["sha"]), set()).add(v["version"])
+    inconsistent = {k: v for k, v in seen.items() if len(v) > 1}
+    assert not inconsistent, f"one SHA labelled with several versions: {inconsistent}"
+    by_action: dict[str, set[str]] = {}
+    for action, sha in seen:
+        by_action.setdefault(action, set()).add(sha)
+    mixed = {a: s for a, s in by_action.items() if len(s) > 1}
+    assert not mixed, f"the same action is pinned to different SHAs: {mixed}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      - uses: actions/checkout@v7.0.1",
+        "      - uses: actions/checkout@v7",
+        "      - uses: actions/checkout@main",
+        "      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1",
+        "      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7",
+        "      - uses: actions/checkout@3d3c42e # v7.0.1",
+    ],
+)
+def test_pinning_check_rejects_unpinned_or_uncommented_uses(line):
+    """The pinning test above must be able to fail."""
+    ref = RAW_USES_LINE.match(line)["ref"]
+    assert pinning_problems("example.yml", line + "\n", [ref])
+
+
+def test_pinning_check_accepts_a_pinned_use():
+    line = "      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
+    ref = RAW_USES_LINE.match(line)["ref"]
+    assert pinning_problems("example.yml", line + "\n", [ref]) == []
+
+
+# --------------------------------------------------------------------------
+# credentials, permissions, timeouts, injection
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_checkout_never_persists_credentials(path):
+    wf = load_yaml(path)
+    checkouts = [
+        (job_id, step) for job_id, step in iter_steps(wf)
+        if str(step.get("uses", "")).startswith("actions/checkout@")
+    ]
+    for job_id, step in checkouts:
+        value = (step.get("with") or {}).get("persist-credentials")
+        assert value is False, (
+            f"{path.name}: job {job_id!r}: actions/checkout must set "
+            f"`persist-credentials: false` (got {value!r})"
+        )
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_permissions_are_empty_at_top_level_and_declared_per_job(path):
+    wf = load_yaml(path)
+    assert "permissions" in wf, f"{path.name}: top-level `permissions: {{}}` is missing"
+    assert wf["permissions"] == {}, (
+        f"{path.name}: top-level permissions must be empty, got {wf['permissions']!r}"
+    )
+    for job_id, job in wf["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {job_id!r} declares no permissions"
+        perms = job["permissions"]
+        assert isinstance(perms, dict), (
+            f"{path.name}: job {job_id!r} permissions must be an explicit mapping, got {perms!r}"
+        )
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_job_has_a_timeout(path):
+    wf = load_yaml(path)
+    for job_id, job in wf["jobs"].items():
+        if "uses" in job:
+            continue  # reusable-workflow calls cannot set timeout-minutes
+        t = job.get("timeout-minutes")
+        assert isinstance(t, int) and 0 < t <= 60, (
+            f"{path.name}: job {job_id!r} needs a timeout-minutes between 1 and 60 (got {t!r})"
+        )
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_no_expressions_inside_run_scripts(path):
+    """Values reach shell scripts through `env:`, never `${{ }}` in `run:`."""
+    wf = load_yaml(path)
+    for job_id, step in iter_steps(wf):
+        script = step.get("run")
+        if script is not None:
+            assert "${{" not in script, (
+                f"{path.name}: job {job_id!r} step {step.get('name')!r} interpolates an "
+                f"expression into `run:`; pass it through `env:` instead"
+            )
+
+
+# --------------------------------------------------------------------------
+# ci.yml
+
+
+def test_ci_triggers_on_pull_request_and_push_to_main():
+    on = triggers(load_yaml(CI))
+    assert "pull_request" in on
+    assert "push" in on
+    push = on["push"] or {}
+    assert "main" in (push.get("branches") or []), f"push must include branch main: {push!r}"
+    assert "workflow_dispatch" in on
+
+
+def test_ci_test_job_runs_make_test_and_make_build():
+    jobs = load_yaml(CI)["jobs"]
+    assert "test" in jobs
+    test = jobs["test"]
+    assert test["permissions"] == {"contents": "read"}
+    runs = [s.get("run", "") for s in test["steps"]]
+    assert any(re.search(r"\bmake test\b", r) for r in runs), runs
+    assert any(re.search(r"\bmake build\b", r) for r in runs), runs
+    uses = [s.get("uses", "") for s in test["steps"]]
+    assert any(u.startswith("actions/setup-python@") for u in uses)
+    setup = next(s for s in test["steps"] if s.get("uses", "").startswith("actions/setup-python@"))
+    assert str(setup["with"]["python-version"]) == "3.11"
+
+
+def test_ci_does_not_apt_install_chromium():
+    """Ubuntu's chromium package is a snap; the Makefile installs Playwright's browser."""
+    for job_id, step in iter_steps(load_yaml(CI)):
+        script = step.get("run") or ""
+        assert not re.search(r"apt(-get)?\s+install[^\n]*chromium", script), (
+            f"job {job_id!r} apt-installs chromium"
+        )
+
+
+def _only_on_push_to_main(job: dict) -> bool:
+    cond = str(job.get("if", ""))
+    return "github.event_name == 'push'" in cond and "github.ref == 'refs/heads/main'" in cond
+
+
+def test_ci_deploys_to_github_pages():
+    wf = load_yaml(CI)
+    jobs = wf["jobs"]
+    assert "build-pages" in jobs and "deploy" in jobs
+
+    build = jobs["build-pages"]
+    assert build["needs"] in ("test", ["test"])
+    assert _only_on_push_to_main(build), build.get("if")
+    assert build["permissions"].get("contents") == "read"
+    assert not any(v == "write" for v in build["permissions"].values()), build["permissions"]
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0, "build-pages needs full history for SOURCE_DATE_EPOCH"
+    build_runs = [s.get("run", "") for s in build["steps"]]
+    assert any(re.search(r"\bmake build\b", r) for r in build_runs)
+    build_uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
+    assert "actions/configure-pages" in build_uses
+    assert "actions/upload-pages-artifact" in build_uses
+    upload = next(
+        s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
+    assert upload["with"]["path"] == "site"
+
+    deploy = jobs["deploy"]
+    assert deploy["needs"] in ("build-pages", ["build-pages"])
+    assert _only_on_push_to_main(deploy), deploy.get("if")
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    env = deploy["environment"]
+    assert env["name"] == "github-pages"
+    deploy_steps = deploy["steps"]
+    deploy_step = next(s for s in deploy_steps if s.get("uses", "").startswith("actions/deploy-pages@"))
+    assert env["url"] == "${{ steps.%s.outputs.page_url }}" % deploy_step["id"]
+
+    concurrency = deploy.get("concurrency") or wf.get("concurrency")
+    assert concurrency, "Pages deployment needs a concurrency group"
+    assert concurrency.get("cancel-in-progress") is False
+
+
+# --------------------------------------------------------------------------
+# release.yml
+
+
+def test_release_workflow_inputs_and_steps():
+    wf = load_yaml(RELEASE)
+    on = triggers(wf)
+    assert set(on) == {"workflow_dispatch"}, "release must only run by hand"
+    inputs = on["workflow_dispatch"]["inputs"]
+    assert set(inputs) == {"version", "approved_on", "approved_by", "minute_ref", "summary"}
+    assert inputs["minute_ref"].get("required") is False
+    for name in ("version", "approved_on", "approved_by", "summary"):
+        assert inputs[name].get("required") is True, name
+
+    (job_id, job), = wf["jobs"].items()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    scripts = "\n".join(s.get("run", "") for s in job["steps"])
+    for var in ("VERSION", "APPROVED_ON", "APPROVED_BY", "MINUTE_REF", "SUMMARY"):
+        assert re.search(rf'\b{var}="\${var}"', scripts), f"make release must pass {var} from env"
+    assert "make release" in scripts
+    assert "gh pr create" in scripts
+    assert re.search(r'release/\$VERSION', scripts)
+    assert "github-actions[bot]" in scripts
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"].get("ref") == "main"
+    # GH_TOKEN must come from the job's own token, scoped to the steps that need it.
+    for step in job["steps"]:
+        if "gh pr create" in step.get("run", "") or "git push" in step.get("run", ""):
+            assert step.get("env", {}).get("GH_TOKEN") == "${{ github.token }}"
+
+
+# --------------------------------------------------------------------------
+# dependabot.yml
+
+
+def test_dependabot_covers_pip_and_github_actions():
+    cfg = load_yaml(DEPENDABOT)
+    assert cfg.get("version") == 2
+    updates = {u["package-ecosystem"]: u for u in cfg.get("updates", [])}
+    for ecosystem in ("pip", "github-actions"):
+        assert ecosystem in updates, f"dependabot does not update {ecosystem}"
+        u = updates[ecosystem]
+        assert u.get("directory") == "/"
+        assert u["schedule"]["interval"] == "weekly"
+        assert u.get("cooldown", {}).get("default-days", 0) >= 1
