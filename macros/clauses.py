@@ -3,8 +3,12 @@ never derived from position or wording, so a link to a clause survives any edit.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from html import escape
+
+from macros.model import Withdrawal
 
 CLAUSE_LINE = re.compile(
     r"^(?P<indent>[ ]*)[-*+][ ]+\[(?P<id>[A-Z]{1,3}[0-9]{1,3})\][ ]+(?P<text>\S.*?)[ ]*$",
@@ -58,15 +62,119 @@ def check_unique(clauses: list[Clause]) -> None:
         first[clause.id] = clause
 
 
-def mark_up(markdown: str, id_prefix: str = "") -> str:
-    """Give each clause line its id, class and a visible self-link labelled with its ID."""
+def mark_up(markdown: str, site_url: str) -> str:
+    """Give each clause line its id, class, a visible self-link labelled with its ID,
+    and its short link (`data-link`) for the copy button."""
 
     def replace(match: re.Match[str]) -> str:
-        anchor = id_prefix + match["id"].lower()
+        anchor = match["id"].lower()
         indent = match["indent"]
         return (
             f'{indent}- <a class="clause__id" href="#{anchor}">{match["id"]}</a> {match["text"]}\n'
-            f"{indent}  {{: #{anchor} .clause data-clause=\"{match['id']}\" }}"
+            f"{indent}  {{: #{anchor} .clause data-clause=\"{match['id']}\" data-link=\"{site_url}{anchor}/\" }}"
         )
 
     return CLAUSE_LINE.sub(replace, markdown)
+
+
+class BrokenLinkError(ValueError):
+    """A clause that has been published is gone without a recorded withdrawal."""
+
+
+def check_published(current: list[Clause], published: set[str], withdrawn: dict[str, str | None]) -> None:
+    """Every published ID must still be in the text, or be recorded as withdrawn.
+
+    `withdrawn` maps a withdrawn ID to the ID replacing it, if any.
+    """
+    ids = {c.id for c in current}
+    missing = sorted(published - ids - set(withdrawn))
+    if missing:
+        raise BrokenLinkError(
+            f"published clause(s) {', '.join(missing)} missing from the current text: links to them "
+            "would break. Put the clause back, or record it under `withdrawn:` in the data file "
+            "with the date, a reason and, if there is one, the clause that replaces it."
+        )
+    for gone, replacement in withdrawn.items():
+        if gone in ids:
+            raise BrokenLinkError(f"clause {gone} is recorded as withdrawn but is still in the text")
+        if replacement is not None and replacement not in ids:
+            raise BrokenLinkError(f"clause {gone} is replaced by {replacement}, which is not in the text")
+
+
+def sections(found: list[Clause]) -> list[tuple[str, list[Clause]]]:
+    """Clauses grouped by the heading they sit under, in order."""
+    grouped: list[tuple[str, list[Clause]]] = []
+    for clause in found:
+        if not grouped or grouped[-1][0] != clause.section:
+            grouped.append((clause.section, []))
+        grouped[-1][1].append(clause)
+    return grouped
+
+
+def index_html(found: list[Clause], policy_url: str, site_url: str, page_prefix: str) -> str:
+    """The staff reference: each clause's ID, words and short link, linking to the clause.
+
+    It carries no clause ids of its own: those stay on the policy page.
+    """
+    parts: list[str] = []
+    for section, members in sections(found):
+        # Left out of search: the policy page's own clause entries answer those searches.
+        parts.append(
+            f'<h2 class="clause-index__section">{escape(section)}</h2>'
+            '<ul class="clause-index" data-search-exclude>'
+        )
+        for clause in members:
+            short = f"{site_url}{clause.anchor}/"
+            parts.append(
+                f'<li class="clause-ref" data-link="{escape(short)}" data-clause="{clause.id}">'
+                f'<a class="clause-ref__id" href="{escape(policy_url)}#{clause.anchor}">{clause.id}</a>'
+                f'<span class="clause-ref__text">{escape(clause.text)}</span>'
+                f'<a class="clause-ref__short" href="{page_prefix}{clause.anchor}/">{escape(short)}</a></li>'
+            )
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+WHATSAPP_LIMIT = 2048
+
+
+def whatsapp_text(heading: str, found: list[Clause], link: str) -> str:
+    """Plain text in WhatsApp's format: a *bold* heading, one clause a line, then the link."""
+    lines = [f"*{heading}*", *(f"{c.id} {c.text}" for c in found), link]
+    text = "\n".join(lines)
+    if len(text) > WHATSAPP_LIMIT:
+        raise ValueError(f"the WhatsApp rules are {len(text)} characters, over the {WHATSAPP_LIMIT} that fit")
+    return text
+
+
+def long_date(day: dt.date) -> str:
+    """GOV.UK style: 20 January 2027."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def withdrawal_sentence(gone: Withdrawal) -> str:
+    sentence = f"Clause {gone.id} was withdrawn on {long_date(gone.withdrawn_on)}. {gone.reason}"
+    if gone.replaced_by:
+        sentence += f" It is replaced by clause {gone.replaced_by}."
+    return sentence
+
+
+def withdrawn_html(withdrawn: list[Withdrawal], policy_url: str) -> str:
+    """One entry per withdrawn clause, carrying its old id so its links still land."""
+    if not withdrawn:
+        return "<p>No clause has been withdrawn.</p>"
+    parts = []
+    for gone in withdrawn:
+        replacement = (
+            f'<p>Replaced by <a href="{escape(policy_url)}#{gone.replaced_by.lower()}">'
+            f"clause {gone.replaced_by}</a>.</p>"
+            if gone.replaced_by
+            else "<p>It has no replacement.</p>"
+        )
+        parts.append(
+            f'<section class="withdrawn" id="{gone.id.lower()}" aria-labelledby="{gone.id.lower()}-title">'
+            f'<h2 id="{gone.id.lower()}-title">{gone.id}</h2>'
+            f"<p>Withdrawn on {long_date(gone.withdrawn_on)}.</p>"
+            f"<p>Why: {escape(gone.reason)}</p>{replacement}</section>"
+        )
+    return "".join(parts)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from html import escape
 
+# The section the WhatsApp rules link to.
+CODE_OF_CONDUCT = "code-of-conduct"
+
 SECTION = re.compile(r"^(?P<level>#{2,3})[ ]+(?P<title>.+?)[ ]+\{[ ]*#(?P<anchor>[\w-]+)[ ]*\}[ ]*$", re.MULTILINE)
 
 

@@ -22,9 +22,19 @@ def clause_entry(clause: Clause, page_url: str) -> dict[str, Any]:
     }
 
 
+def without_clauses(text: str, clauses: list[Clause]) -> str:
+    """A section's text less its clauses, so a clause's words find the clause, not its section."""
+    for clause in clauses:
+        text = text.replace(clause.text, "")
+    return text
+
+
 def add_clauses(index: dict[str, Any], clauses: list[Clause], page_url: str) -> dict[str, Any]:
-    """Insert clause entries after their page's own entries, leaving the rest alone."""
-    docs = index["docs"]
+    """Insert clause entries after their page's own entries, which no longer carry the clauses."""
+    docs = [
+        {**d, "text": without_clauses(d["text"], clauses)} if d["location"].startswith(page_url) else d
+        for d in index["docs"]
+    ]
     entries = [clause_entry(c, page_url) for c in clauses]
     last_of_page = max(
         (i for i, d in enumerate(docs) if d["location"].split("#")[0] == page_url), default=len(docs) - 1

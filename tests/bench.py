@@ -11,6 +11,7 @@ import datetime
 import functools
 import gzip
 import http.server
+import io
 import os
 import platform
 import shutil
@@ -22,10 +23,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Route, sync_playwright
+from playwright.sync_api import Browser, Response, Route, ViewportSize, sync_playwright
 
 from tests.browser.chromium import ARGS, system_chromium
 from tests.sitebuild import ROOT, build, copy_project
@@ -45,7 +46,7 @@ NETWORK = {
     "uploadThroughput": 750 * 1024 / 8,
 }
 CPU_SLOWDOWN = 4
-VIEWPORT = {"width": 412, "height": 823}
+VIEWPORT: ViewportSize = {"width": 412, "height": 823}
 # No name but loopback resolves, so not even a preconnect (which routes never see) leaves.
 CLOSED_NETWORK = [f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOOPBACK}"]
 
@@ -103,7 +104,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
 
-    def send_head(self) -> Any:
+    def send_head(self) -> BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -117,23 +118,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        return _Body(body)
+        return io.BytesIO(body)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-class _Body:
-    """The file-like object `copyfile` reads the response from."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        out, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return out
-
-    def close(self) -> None:
         pass
 
 
@@ -183,7 +170,7 @@ def measure(browser: Browser, url: str) -> Load:
             counts["blocked"] += 1
             r.abort()  # never sent: the count is all that is kept
 
-    def response(resp: Any) -> None:
+    def response(resp: Response) -> None:
         # Our server always sends Content-Length: the body as transferred (gzipped or not).
         counts["bytes"] += int(resp.headers.get("content-length", 0))
 
@@ -246,16 +233,18 @@ def machine(browser_version: str) -> str:
     )
 
 
+def _requests(load: Load) -> str:
+    return f"{load.requests:g}" + (f" (+{load.blocked:g} blocked)" if load.blocked else "")
+
+
 def table(rows: dict[str, tuple[Load, Load]]) -> list[str]:
     lines = [
         "| page | requests (ref / site) | KiB compressed (ref / site) | FCP ms | LCP ms | CLS | TBT ms |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, (ref, site) in rows.items():
-        blocked = f" (+{ref.blocked:g} blocked)" if ref.blocked else ""
-        blocked_site = f" (+{site.blocked:g} blocked)" if site.blocked else ""
         lines.append(
-            f"| /{name} | {ref.requests:g}{blocked} / {site.requests:g}{blocked_site} "
+            f"| /{name} | {_requests(ref)} / {_requests(site)} "
             f"| {ref.bytes / 1024:.1f} / {site.bytes / 1024:.1f} "
             f"| {ref.fcp:.0f} / {site.fcp:.0f} | {ref.lcp:.0f} / {site.lcp:.0f} "
             f"| {ref.cls:.3f} / {site.cls:.3f} | {ref.tbt:.0f} / {site.tbt:.0f} |"

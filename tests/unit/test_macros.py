@@ -123,9 +123,9 @@ def test_a_duplicate_clause_id_is_named() -> None:
 
 
 def test_mark_up_gives_each_clause_an_id_and_a_self_link() -> None:
-    marked = clauses.mark_up("- [C3] Words here\n")
+    marked = clauses.mark_up("- [C3] Words here\n", "https://example.org/")
     assert '<a class="clause__id" href="#c3">C3</a> Words here' in marked
-    assert "{: #c3 .clause" in marked
+    assert '{: #c3 .clause data-clause="C3" data-link="https://example.org/c3/" }' in marked
 
 
 def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: StubEnv) -> None:
@@ -135,6 +135,7 @@ def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: Stub
 
     env.page = Page
     env.markdown = POLICY
+    env.variables["_data"] = env.variables["_data"].model_copy(update={"published_ids": ["C1", "C2", "R1"]})
     macros.on_post_page_macros(env)
     assert 'href="#c1"' in env.markdown
     Page.file.src_path = "other.md"
@@ -146,7 +147,8 @@ def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: Stub
 def test_search_entries_land_on_the_clause_and_are_tagged_with_its_id() -> None:
     index = {"config": {}, "docs": [{"location": "", "title": "Home", "text": ""},
                                     {"location": "policy/", "title": "P", "text": ""},
-                                    {"location": "policy/#code-of-conduct", "title": "C", "text": ""},
+                                    {"location": "policy/#code-of-conduct", "title": "C",
+                                     "text": "<p>Intro</p><ul><li>C1 First rule</li></ul>"},
                                     {"location": "raise/", "title": "R", "text": ""}]}
     found = clauses.find(POLICY, "policy.md")
     docs = search.add_clauses(index, found, "policy/")["docs"]
@@ -154,8 +156,32 @@ def test_search_entries_land_on_the_clause_and_are_tagged_with_its_id() -> None:
         "", "policy/", "policy/#code-of-conduct", "policy/#c1", "policy/#c2", "policy/#r1", "raise/",
     ]
     assert docs[3]["tags"] == ["C1"] and docs[3]["title"] == "C1 · Code of Conduct"
+    assert docs[2]["text"] == "<p>Intro</p><ul><li>C1 </li></ul>", "the section no longer holds the clause"
 
 
 def test_fictional_school_contacts() -> None:
     other = model.load(FIXTURES / "oakfield.yml")
     assert "office@oakfield-meadow.example.org" in contacts.email_link(other.contact)
+
+
+def test_check_published_accepts_recorded_withdrawals_only() -> None:
+    found = clauses.find(POLICY, "policy.md")
+    clauses.check_published(found, {"C1", "C2", "C9"}, {"C9": "C1"})
+    with pytest.raises(clauses.BrokenLinkError, match="C9 missing"):
+        clauses.check_published(found, {"C1", "C9"}, {})
+    with pytest.raises(clauses.BrokenLinkError, match="C2 is recorded as withdrawn but is still"):
+        clauses.check_published(found, {"C2"}, {"C2": None})
+
+
+def test_withdrawn_html_keeps_the_old_id_and_links_the_replacement() -> None:
+    gone = model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Merged.", replaced_by="C1")
+    html = clauses.withdrawn_html([gone], "../policy/")
+    assert 'id="c9"' in html and "Withdrawn on 20 January 2027." in html
+    assert 'href="../policy/#c1"' in html
+    assert clauses.withdrawn_html([], "../policy/") == "<p>No clause has been withdrawn.</p>"
+
+
+def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None:
+    html = clauses.index_html(clauses.find(POLICY, "policy.md"), "../policy/", "https://example.org/", "../")
+    assert html.count('class="clause-ref"') == 3 and ' id="' not in html
+    assert 'href="../policy/#c2"' in html and 'href="../c2/"' in html and "https://example.org/c2/" in html

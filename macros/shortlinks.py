@@ -1,0 +1,68 @@
+"""Short links (`/c3/`): tiny pages that forward to a clause and preview it when pasted.
+
+A URL fragment never reaches a link-preview crawler, so a page per clause is the only
+way a pasted link can show the clause's own words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a pasted link shows: title, words, where it lives, a picture."""
+
+    title: str
+    description: str
+    url: str
+    image: str
+
+
+def meta_tags(preview: Preview) -> str:
+    """Open Graph and Twitter card tags, shared by short links and ordinary pages."""
+    fields = {
+        "og:type": "website",
+        "og:title": preview.title,
+        "og:description": preview.description,
+        "og:url": preview.url,
+        "og:image": preview.image,
+        "twitter:card": "summary_large_image",
+        "twitter:title": preview.title,
+        "twitter:description": preview.description,
+        "twitter:image": preview.image,
+    }
+    return "\n".join(
+        f'<meta {"property" if key.startswith("og:") else "name"}="{key}" content="{escape(value)}">'
+        for key, value in fields.items()
+    )
+
+
+def forwarding_page(preview: Preview, target: str, canonical: str, heading: str) -> str:
+    """Forwards at once without JavaScript; the link is there for browsers that do not follow.
+
+    `target` is relative, so a copy of the site served anywhere forwards within itself.
+    """
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        f"<title>{escape(preview.title)}</title>\n"
+        f'<meta name="description" content="{escape(preview.description)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{escape(canonical)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
+        f"{meta_tags(preview)}\n</head>\n"
+        '<body class="short-link">\n<main class="md-typeset short-link__main">\n'
+        f"<h1>{escape(heading)}</h1>\n<blockquote><p>{escape(preview.description)}</p></blockquote>\n"
+        f'<p><a href="{escape(target)}">Go to {escape(heading)}</a></p>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def write(site_dir: Path, slug: str, html: str) -> None:
+    folder = site_dir / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(html, encoding="utf-8")
