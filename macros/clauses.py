@@ -62,16 +62,22 @@ def check_unique(clauses: list[Clause]) -> None:
         first[clause.id] = clause
 
 
-def mark_up(markdown: str, site_url: str) -> str:
+def mark_up(markdown: str, site_url: str, archived: str = "") -> str:
     """Give each clause line its id, class, a visible self-link labelled with its ID,
-    and its short link (`data-link`) for the copy button."""
+    and its short link (`data-link`) for the copy button.
+
+    In an archived version (`archived` is its number) ids are prefixed, so the bare id stays
+    unique to the current text, and there is no short link: those lead to the current text.
+    """
+    prefix = f"v{archived.replace('.', '-')}-" if archived else ""
 
     def replace(match: re.Match[str]) -> str:
-        anchor = match["id"].lower()
+        anchor = prefix + match["id"].lower()
         indent = match["indent"]
+        link = "" if archived else f' data-link="{site_url}{match["id"].lower()}/"'
         return (
             f'{indent}- <a class="clause__id" href="#{anchor}">{match["id"]}</a> {match["text"]}\n'
-            f"{indent}  {{: #{anchor} .clause data-clause=\"{match['id']}\" data-link=\"{site_url}{anchor}/\" }}"
+            f"{indent}  {{: #{anchor} .clause data-clause=\"{match['id']}\"{link} }}"
         )
 
     return CLAUSE_LINE.sub(replace, markdown)

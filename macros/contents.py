@@ -22,3 +22,13 @@ def contents_list(markdown: str) -> str:
         '<h2 class="page-contents__title" id="page-contents-title">Contents</h2>'
         f'<ol class="page-contents__list">{"".join(items)}</ol></nav>'
     )
+
+
+def with_contents(markdown: str) -> str:
+    """The page with its contents list placed before its first section."""
+    listing = contents_list(markdown)
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("## "):
+            return "\n".join(lines[:index] + [listing, ""] + lines[index:])
+    return markdown

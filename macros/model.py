@@ -100,7 +100,6 @@ class SchoolData(Strict):
     concern_steps: list[Text] = Field(min_length=1)
     responses: list[Response] = Field(min_length=1)
     proportionality: Text
-    published_ids: list[ClauseId] = []
     withdrawn: list[Withdrawal] = []
     versions: list[Version] = []
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any, MutableMapping
+
+import pathspec
 
 from macros.model import SchoolData
 
@@ -26,3 +29,22 @@ def apply(config: MutableMapping[str, Any], data: SchoolData) -> None:
         "what is not acceptable, and how to raise a concern."
     )
     config["copyright"] = f"© {data.school.name}"
+
+
+def today() -> dt.date:
+    """The day of the build, for review dates; BUILD_DATE (YYYY-MM-DD) fixes it for tests."""
+    fixed = os.environ.get("BUILD_DATE")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+def exclude_unrecorded_archives(config: MutableMapping[str, Any], docs_dir: Path, recorded: set[str]) -> None:
+    """Leave out archived copies the data file does not record: another school's data file
+    starts its own history, and shows none of this school's."""
+    stray = [
+        f"/versions/{path.name}"
+        for path in sorted((docs_dir / "versions").glob("*"))
+        if path.suffix in {".md", ".pdf"} and path.stem not in recorded and path.stem not in {"index", "changes"}
+    ]
+    if stray:
+        existing = [str(p.pattern) for p in config["exclude_docs"].patterns] if config.get("exclude_docs") else []
+        config["exclude_docs"] = pathspec.gitignore.GitIgnoreSpec.from_lines([*existing, *stray])

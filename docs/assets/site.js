@@ -67,6 +67,13 @@
     ));
   });
 
+  /* The date a printed page was printed on. */
+  document.querySelectorAll("[data-print-date]").forEach(function (slot) {
+    slot.textContent = " on " + new Date().toLocaleDateString("en-GB", {
+      day: "numeric", month: "long", year: "numeric"
+    });
+  });
+
   /* The code of conduct as WhatsApp text. */
   var rules = document.getElementById("whatsapp-text");
   if (rules) {

@@ -22,6 +22,7 @@ class StubEnv:
         self.conf: dict[str, Any] = {
             "config_file_path": str(ROOT / "mkdocs.yml"),
             "extra": {"data_file": str(data_file)},
+            "docs_dir": str(ROOT / "docs"),
             "site_dir": "",
         }
         self.variables: dict[str, Any] = {}
@@ -130,14 +131,19 @@ def test_mark_up_gives_each_clause_an_id_and_a_self_link() -> None:
 
 def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: StubEnv) -> None:
     class Page:
+        url = "policy/"
+        meta: dict[str, str] = {}
+
         class file:
             src_path = "policy.md"
 
     env.page = Page
     env.markdown = POLICY
-    env.variables["_data"] = env.variables["_data"].model_copy(update={"published_ids": ["C1", "C2", "R1"]})
+    env.variables["_archives"] = []
+    env.variables["_policy_body"] = POLICY
     macros.on_post_page_macros(env)
     assert 'href="#c1"' in env.markdown
+    assert "not yet approved" in env.markdown, "no approved version: the draft banner shows"
     Page.file.src_path = "other.md"
     env.markdown = "- [C1] Copy\n"
     with pytest.raises(PluginError, match="other.md: clause ID C1 is used twice"):
