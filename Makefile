@@ -44,10 +44,11 @@ bench: $(STAMP)
 	@$(BIN)/python -m tests.browser.chromium || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m tests.bench
 
+# Values are read from the environment ("$$NAME"), never pasted into the command line.
 release: $(STAMP)
-	$(BIN)/python -m macros.release --version "$(VERSION)" --approved-on "$(APPROVED_ON)" \
-	  --approved-by "$(APPROVED_BY)" --minute-ref "$(MINUTE_REF)" --effective-from "$(EFFECTIVE_FROM)" \
-	  --next-review "$(NEXT_REVIEW)" --summary "$(SUMMARY)"
+	$(BIN)/python -m macros.release --version "$$VERSION" --approved-on "$$APPROVED_ON" \
+	  --approved-by "$$APPROVED_BY" --minute-ref "$$MINUTE_REF" --effective-from "$$EFFECTIVE_FROM" \
+	  --next-review "$$NEXT_REVIEW" --summary "$$SUMMARY"
 
 # Regenerates the hashed lock file from pyproject.toml (needs uv; maintainers only).
 lock:

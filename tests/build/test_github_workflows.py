@@ -423,7 +423,7 @@ def test_release_workflow_inputs_and_steps():
     on = triggers(wf)
     assert set(on) == {"workflow_dispatch"}, "release must only run by hand"
     inputs = on["workflow_dispatch"]["inputs"]
-    assert set(inputs) == {"version", "approved_on", "approved_by", "minute_ref", "summary"}
+    assert set(inputs) == {"version", "approved_on", "approved_by", "minute_ref", "effective_from", "next_review", "summary"}
     assert inputs["minute_ref"].get("required") is False
     for name in ("version", "approved_on", "approved_by", "summary"):
         assert inputs[name].get("required") is True, name

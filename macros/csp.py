@@ -1,0 +1,143 @@
+"""Content-Security-Policy for every built page, computed from the page's own inline scripts.
+
+GitHub Pages cannot send headers, so the policy travels in a `<meta http-equiv>` tag, which
+must come before the first script to cover it. Material writes a few small inline scripts
+(the storage helpers, the saved colour scheme, the tabbed-content fix); each is allowed by
+its SHA-256 hash, so no page needs 'unsafe-inline'. The hashes are taken from the built HTML
+after every template and plugin has run, so a Material upgrade that changes a script
+changes its hash with it: nothing is typed by hand.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Script types a browser runs; anything else (`application/json` for Material's config) is data.
+JAVASCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+REFERRER = "strict-origin-when-cross-origin"
+MARKER = 'http-equiv="Content-Security-Policy"'
+CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+# What an earlier pass inserted, so that rewriting a page twice changes nothing.
+PREVIOUS = re.compile(
+    r'\n?<meta http-equiv="Content-Security-Policy" content="[^"]*">\n<meta name="referrer" content="[^"]*">'
+)
+
+
+class NoHeadError(ValueError):
+    """The page has no <head> to put the policy in."""
+
+
+@dataclass(frozen=True)
+class Script:
+    """One `<script>` element: its attributes and its text exactly as written."""
+
+    attrs: dict[str, str]
+    text: str
+
+    @property
+    def is_inline(self) -> bool:
+        """Inline code that runs: no `src`, and a JavaScript type (not a data block)."""
+        kind = self.attrs.get("type", "").strip().lower()
+        return "src" not in self.attrs and kind in JAVASCRIPT_TYPES
+
+
+class _Scripts(HTMLParser):
+    def __init__(self) -> None:
+        # The text inside <script> is never decoded, whatever convert_charrefs says.
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[Script] = []
+        self._open: dict[str, str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self._open = {k: v or "" for k, v in attrs}
+            self._text = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open is not None:
+            self.scripts.append(Script(self._open, "".join(self._text)))
+            self._open = None
+
+
+def scripts(html: str) -> list[Script]:
+    """Every <script> element of a page, in order."""
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script a browser would run."""
+    return [s.text for s in scripts(html) if s.is_inline]
+
+
+def script_hash(text: str) -> str:
+    """The CSP source expression that allows exactly this script text (UTF-8, SHA-256)."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(hashes: list[str]) -> str:
+    """The page's policy: its own files only, inline scripts only by hash, no inline styles."""
+    script_src = " ".join(["'self'", *dict.fromkeys(hashes)])
+    directives = [
+        "default-src 'self'",
+        f"script-src {script_src}",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def meta_tags(csp: str) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n<meta name="referrer" content="{REFERRER}">'
+
+
+def page_policy(html: str) -> str:
+    return policy([script_hash(text) for text in inline_scripts(html)])
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy and referrer tags right after `<meta charset>` (else `<head>`).
+
+    A meta policy covers only what follows it, so the tags must come before any script.
+    """
+    html = PREVIOUS.sub("", html, count=1)
+    anchor = CHARSET.search(html) or HEAD.search(html)
+    if anchor is None:
+        raise NoHeadError("no <head> or <meta charset> to put the Content-Security-Policy after")
+    first_script = html.lower().find("<script")
+    if first_script != -1 and first_script < anchor.end():
+        raise NoHeadError("a <script> comes before <meta charset>, so a meta policy would not cover it")
+    tags = meta_tags(page_policy(html))
+    return html[: anchor.end()] + "\n" + tags + html[anchor.end() :]
+
+
+def apply_to_site(site_dir: Path) -> int:
+    """Rewrite every built page with its policy; returns how many pages were rewritten."""
+    count = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        source = path.read_text(encoding="utf-8")
+        try:
+            updated = with_policy(source)
+        except NoHeadError as error:
+            raise NoHeadError(f"{path.relative_to(site_dir)}: {error}") from None
+        if updated != source:
+            path.write_text(updated, encoding="utf-8")
+        count += 1
+    return count

@@ -1,0 +1,34 @@
+"""Printing for governors: navigation, search and buttons gone; IDs, version, URL and date kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import Page, expect
+
+
+@pytest.mark.parametrize("path", ["policy/", "clauses/", "versions/changes/"])
+def test_print_keeps_what_matters_and_hides_the_rest(page: Page, path: str) -> None:
+    page.goto(path)
+    page.emulate_media(media="print")
+    for hidden in ("header.md-header", ".md-sidebar--primary", ".md-search", "footer.md-footer"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    for button in page.locator(".copy-button").all():
+        expect(button).to_be_hidden()
+    meta = page.locator(".print-meta")
+    expect(meta).to_be_visible()
+    today = dt.date.today()
+    expect(meta).to_contain_text(f"Printed from https://")
+    expect(meta).to_contain_text(f"{today.day} {today:%B %Y}")
+
+
+def test_printed_policy_keeps_clause_ids_and_the_version(page: Page) -> None:
+    page.goto("policy/")
+    page.emulate_media(media="print")
+    expect(page.locator("li#c3 .clause__id")).to_be_visible()
+    expect(page.locator("li#c3 .clause__id")).to_have_text("C3")
+    panel = page.locator(".version-panel")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text("Version 1.0")
+    expect(panel).to_contain_text("Approval: not recorded")
