@@ -10,7 +10,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from macros import clauses, contacts, contents, ladder, model, search, settings, shortlinks, versions
+from macros import clauses, contacts, contents, csp, ladder, model, search, settings, shortlinks, versions
 
 POLICY_PAGE = "policy.md"
 POLICY_URL = "policy/"
@@ -169,3 +169,5 @@ def on_post_build(env: Any) -> None:
             f"Clause {gone.id} (withdrawn)",
         )
         shortlinks.write(site_dir, anchor, page)
+    # Last, once every page (short links included) is written: each gets its own policy.
+    csp.apply_to_site(site_dir)
