@@ -122,7 +122,11 @@ def index_html(found: list[Clause], policy_url: str, site_url: str, page_prefix:
 
     It carries no clause ids of its own: those stay on the policy page.
     """
-    parts: list[str] = []
+    example = f"{site_url}{found[0].anchor}/" if found else site_url
+    parts: list[str] = [
+        f'<p class="clause-index__pattern">Every short link is the site address followed by the clause ID: '
+        f"<strong>{escape(site_url)}</strong><em>id</em>/, for example {escape(example)}</p>"
+    ]
     for section, members in sections(found):
         # Left out of search: the policy page's own clause entries answer those searches.
         parts.append(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import io
+
+import pypdf
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -32,3 +35,12 @@ def test_printed_policy_keeps_clause_ids_and_the_version(page: Page) -> None:
     expect(panel).to_be_visible()
     expect(panel).to_contain_text("Version 1.0")
     expect(panel).to_contain_text("Approval: not recorded")
+
+
+def test_the_clause_index_prints_on_one_page(page: Page) -> None:
+    page.goto("clauses/")
+    pdf = page.pdf(format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1, f"{len(reader.pages)} pages"
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "A7" in text and "R4" in text and "Copy link" not in text

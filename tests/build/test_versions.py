@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from tests.build.test_bad_input import replace
@@ -141,6 +142,13 @@ def test_the_history_lists_every_version_with_its_links(versions_build: Build) -
         "Version 1.2 (in force)", "Version 1.1", "Version 1.0"]
     assert page.find("a", href="1.1/") and page.find("a", href="changes/#from-1-0-to-1-1")
     assert "FGB 27/03" in page.text and "not recorded" in page.text
+
+
+def test_the_archived_pdf_has_selectable_text(site: Path) -> None:
+    reader = pypdf.PdfReader(site / "versions" / "1.0.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "The group is not a political platform for airing opinions on current affairs" in " ".join(text.split())
+    assert "This is version 1.0 of the guidance" in " ".join(text.split())
 
 
 def test_the_first_version_reads_not_recorded(site: Path) -> None:
