@@ -83,6 +83,6 @@
       "The rules are copied. Paste them into your group."
     );
     button.classList.add("copy-button--large");
-    rules.parentNode.insertBefore(button, rules);
+    rules.parentNode.insertBefore(button, rules.nextSibling);
   }
 })();
