@@ -10,7 +10,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from macros import clauses, contacts, contents, csp, ladder, model, search, settings, shortlinks, versions
+from macros import assets, clauses, contacts, contents, csp, ladder, model, search, settings, shortlinks, versions
 
 POLICY_PAGE = "policy.md"
 POLICY_URL = "policy/"
@@ -143,31 +143,9 @@ def on_post_build(env: Any) -> None:
     search.rewrite_index(site_dir, policy, POLICY_URL)
     if os.environ.get(FREEZE_ENV):
         Path(os.environ[FREEZE_ENV]).write_text(policy_body(env), encoding="utf-8")
-    image = env.variables["og_image"]
-    for clause in policy:
-        preview = shortlinks.Preview(
-            title=f"{clause.id} · {clause.section} · {data.school.name}",
-            description=clause.text,
-            url=f"{data.school.site_url}{clause.anchor}/",
-            image=image,
-        )
-        page = shortlinks.forwarding_page(
-            preview, f"../{POLICY_URL}#{clause.anchor}", f"{data.school.site_url}{POLICY_URL}#{clause.anchor}",
-            f"Clause {clause.id}",
-        )
-        shortlinks.write(site_dir, clause.anchor, page)
-    for gone in data.withdrawn:
-        anchor = gone.id.lower()
-        preview = shortlinks.Preview(
-            title=f"{gone.id} (withdrawn) · {data.school.name}",
-            description=clauses.withdrawal_sentence(gone),
-            url=f"{data.school.site_url}{anchor}/",
-            image=image,
-        )
-        page = shortlinks.forwarding_page(
-            preview, f"../withdrawn/#{anchor}", f"{data.school.site_url}withdrawn/#{anchor}",
-            f"Clause {gone.id} (withdrawn)",
-        )
-        shortlinks.write(site_dir, anchor, page)
+    shortlinks.write_all(site_dir, data, policy, POLICY_URL, env.variables["og_image"])
+    search.defer_index(site_dir)
+    assets.minify_site(site_dir)
     # Last, once every page (short links included) is written: each gets its own policy.
-    csp.apply_to_site(site_dir)
+    if not csp.is_dev_server(sys.argv):
+        csp.apply_to_site(site_dir)

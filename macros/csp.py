@@ -128,6 +128,13 @@ def with_policy(html: str) -> str:
     return html[: anchor.end()] + "\n" + tags + html[anchor.end() :]
 
 
+def is_dev_server(argv: list[str]) -> bool:
+    """Whether MkDocs was started as `mkdocs serve`, whose live-reload script is inline and
+    different on every request: no hash can allow it, so the preview server goes without."""
+    commands = [arg for arg in argv[1:] if not arg.startswith("-")]
+    return bool(commands) and commands[0] == "serve"
+
+
 def apply_to_site(site_dir: Path) -> int:
     """Rewrite every built page with its policy; returns how many pages were rewritten."""
     count = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,36 @@ def rewrite_index(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     updated = add_clauses(index, clauses, page_url)
     path.write_text(json.dumps(updated, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+FULL_INDEX = "search/search_index.full.json"
+LOADER = "assets/javascripts/workers/search-loader.js"
+WORKER_SETTING = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)(")')
+
+
+def stub_index(index: dict[str, Any]) -> dict[str, Any]:
+    """What Material fetches on every page: the settings, no documents (the loader brings them)."""
+    return {"config": index["config"], "docs": []}
+
+
+def point_to_loader(html: str) -> str:
+    """Swap Material's worker for the loader in the page's settings, telling it where both are."""
+
+    def swap(match: re.Match[str]) -> str:
+        base = match[2]
+        return f"{match[1]}{base}{LOADER}?worker={match[3]}&index=../../../{FULL_INDEX}{match[4]}"
+
+    return WORKER_SETTING.sub(swap, html)
+
+
+def defer_index(site_dir: Path) -> None:
+    """Move the index behind the loader and point every page at the loader."""
+    path = site_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    (site_dir / FULL_INDEX).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(json.dumps(stub_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        swapped = point_to_loader(text)
+        if swapped != text:
+            page.write_text(swapped, encoding="utf-8")

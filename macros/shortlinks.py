@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from macros.clauses import Clause, withdrawal_sentence
+from macros.model import SchoolData
+
 
 @dataclass(frozen=True)
 class Preview:
@@ -66,3 +69,19 @@ def write(site_dir: Path, slug: str, html: str) -> None:
     folder = site_dir / slug
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(html, encoding="utf-8")
+
+
+def write_all(site_dir: Path, data: SchoolData, policy: list[Clause], policy_url: str, image: str) -> None:
+    """A short link for every clause in the text, and for every withdrawn one."""
+    site_url, school = data.school.site_url, data.school.name
+    links = [
+        (c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}", f"Clause {c.id}")
+        for c in policy
+    ] + [
+        (w.id.lower(), f"{w.id} (withdrawn) · {school}", withdrawal_sentence(w), f"withdrawn/#{w.id.lower()}",
+         f"Clause {w.id} (withdrawn)")
+        for w in data.withdrawn
+    ]
+    for slug, title, description, target, heading in links:
+        preview = Preview(title=title, description=description, url=f"{site_url}{slug}/", image=image)
+        write(site_dir, slug, forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading))

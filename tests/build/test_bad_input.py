@@ -43,7 +43,8 @@ CASES: dict[str, tuple[Mutation, list[str]]] = {
                     ["school.yml", "YAML syntax error at line"]),
     "yaml 1.1 trap": (replace("school.yml", 'short_name: "Haydn"', "short_name: no"),
                       ["school.yml", "school.short_name", "value: False", "put it in quotes"]),
-    "missing data file": (remove("school.yml"), ["school.yml", "cannot read the data file"]),
+    # MkDocs itself stops first: `make serve` watches the data file.
+    "missing data file": (remove("school.yml"), ["school.yml", "isn't an existing file"]),
     "duplicate clause": (replace("docs/policy.md", "- [C4]", "- [C2]"),
                          ["policy.md", "clause ID C2 is used twice"]),
     "duplicate response id": (replace("school.yml", 'id: "R4"', 'id: "R3"'),
@@ -67,6 +68,12 @@ def test_bad_input_fails_the_build_naming_the_problem(tmp_path: Path, case: str)
     assert not result.ok, result.output
     for fragment in expected:
         assert fragment in result.output, f"{fragment!r} not in:\n{result.output}"
+
+
+def test_a_missing_data_file_named_by_school_data_fails(tmp_path: Path) -> None:
+    result = build(tmp_path / "site", data_file=tmp_path / "nowhere.yml")
+    assert not result.ok
+    assert "nowhere.yml: cannot read the data file (No such file or directory)" in result.output
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess[str]:

@@ -191,3 +191,30 @@ def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None
     html = clauses.index_html(clauses.find(POLICY, "policy.md"), "../policy/", "https://example.org/", "../")
     assert html.count('class="clause-ref"') == 3 and ' id="' not in html
     assert 'href="../policy/#c2"' in html and 'href="../c2/"' in html and "https://example.org/c2/" in html
+
+
+def test_pages_point_to_the_search_loader_with_the_real_worker_and_index() -> None:
+    html = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
+    assert search.point_to_loader(html) == (
+        '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/'
+        'search-loader.js?worker=search.a7633da7.min.js&index=../../../search/search_index.full.json"}</script>'
+    )
+    assert search.stub_index({"config": {"lang": ["en"]}, "docs": [{"location": "x"}]}) == {
+        "config": {"lang": ["en"]}, "docs": []}
+
+
+def test_own_assets_are_minified() -> None:
+    from macros import assets
+
+    assert assets.minify("a.css", "/* why */\n.a {\n  color: red;\n}\n") == ".a{color:red}"
+    assert assets.minify("a.js", "/* why */\nvar a = 1;\n") == "var a=1;"
+
+
+def test_short_links_for_clauses_and_withdrawn_clauses(tmp_path: Path) -> None:
+    from macros import shortlinks
+
+    data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
+    shortlinks.write_all(tmp_path, data, clauses.find(POLICY, "policy.md"), "policy/", "https://x/og.png")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c1", "c2", "c9", "r1"]
+    assert 'content="0; url=../policy/#c2"' in (tmp_path / "c2" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../withdrawn/#c9"' in (tmp_path / "c9" / "index.html").read_text(encoding="utf-8")

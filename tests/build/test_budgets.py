@@ -1,0 +1,203 @@
+"""Speed budgets, in figures that do not vary from run to run: bytes after gzip, and requests.
+
+A page's first load is its HTML and every same-site file it makes the browser fetch:
+stylesheets (and what they import), scripts, icons, images, the page a short link forwards
+to, and the search worker and index that Material fetches as soon as it starts. Each file
+is counted once, gzip-compressed at level 6 as GitHub Pages serves it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from macros import model
+from tests.html import Html, pages
+from tests.sitebuild import ROOT
+
+KIB = 1024
+FIRST_LOAD_BYTES = 72 * KIB
+FIRST_LOAD_REQUESTS = 12
+OWN_CSS_JS_BYTES = 6 * KIB
+POLICY_HTML_BYTES = 12 * KIB
+
+SITE_URL = model.load(ROOT / "school.yml").school.site_url
+FETCHED_LINKS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+)$", re.IGNORECASE)
+
+
+@cache
+def compressed_size(path: Path) -> int:
+    """What GitHub Pages sends: the file gzip-compressed at level 6 (no name, no time)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def page_url(site: Path, path: Path) -> str:
+    relative = path.relative_to(site).as_posix()
+    return SITE_URL + relative.removesuffix("index.html")
+
+
+def site_file(site: Path, url: str) -> Path | None:
+    """The built file a same-site URL is served from; None for another site or `data:`."""
+    if not url.startswith(SITE_URL):
+        return None
+    path = urlsplit(url).path[len(urlsplit(SITE_URL).path) :]
+    file = site / path
+    return file / "index.html" if path == "" or path.endswith("/") or file.is_dir() else file
+
+
+def html_references(source: str, url: str) -> list[str]:
+    """Absolute URLs of what the browser fetches for this HTML, Material's search included."""
+    page = Html(source)
+    found: list[str] = []
+    for tag, attrs in page.tags:
+        rels = set(attrs.get("rel", "").lower().split())
+        if tag == "link" and rels & FETCHED_LINKS and attrs.get("href"):
+            found.append(attrs["href"])
+        elif tag in {"script", "img", "iframe", "embed", "video", "audio", "source", "track"} and attrs.get("src"):
+            found.append(attrs["src"])
+        elif tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            target = REFRESH.match(attrs.get("content", ""))
+            if target:
+                found.append(target.group(1).strip())
+    for tag, attrs in page.tags:
+        if tag in {"img", "source"} and attrs.get("srcset"):
+            found.extend(candidate.split()[0] for candidate in attrs["srcset"].split(",") if candidate.strip())
+    absolute = [urljoin(url, ref) for ref in found if not ref.startswith("data:")]
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', source, re.S)
+    if config:
+        settings = json.loads(config.group(1))
+        base = urljoin(url, settings["base"].rstrip("/") + "/")
+        if settings.get("search"):
+            worker = urljoin(url, settings["search"])
+            absolute += [worker, urljoin(base, "search/search_index.json")]
+    return absolute
+
+
+def css_references(source: str, url: str) -> list[str]:
+    refs = [m.group(1) or m.group(2) for m in CSS_URL.finditer(source)]
+    return [urljoin(url, ref) for ref in refs if not ref.startswith(("data:", "#"))]
+
+
+@dataclass(frozen=True)
+class FirstLoad:
+    page: str
+    files: tuple[Path, ...]
+    elsewhere: tuple[str, ...]
+
+    @property
+    def requests(self) -> int:
+        return len(self.files)
+
+    @property
+    def compressed(self) -> int:
+        return sum(compressed_size(f) for f in self.files)
+
+
+def first_load(site: Path, path: Path) -> FirstLoad:
+    """Every file one visit to this page fetches, each once, in the order found."""
+    languages = search_languages(site)
+    files: dict[Path, None] = {}
+    elsewhere: list[str] = []
+    queue = [page_url(site, path)]
+    while queue:
+        url = queue.pop(0)
+        file = site_file(site, url)
+        if file is None:
+            elsewhere.append(url)
+            continue
+        if file in files:
+            continue
+        assert file.is_file(), f"{path.relative_to(site)} fetches {url}, which is not in the site"
+        files[file] = None
+        if file.suffix == ".html":
+            found = html_references(file.read_text(encoding="utf-8"), url)
+            worker = next((u for u in found if "/workers/search" in u), None)
+            if worker:
+                found += [urljoin(worker, ref) for ref in worker_imports(languages)]
+            queue += found
+        elif file.suffix == ".css":
+            queue += css_references(file.read_text(encoding="utf-8"), url)
+    return FirstLoad(path.relative_to(site).as_posix(), tuple(files), tuple(elsewhere))
+
+
+def search_languages(site: Path) -> tuple[str, ...]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return tuple(index["config"]["lang"])
+
+
+def worker_imports(languages: tuple[str, ...]) -> list[str]:
+    """What Material's search worker passes to importScripts, relative to the worker."""
+    scripts: list[str] = []
+    for lang in languages:
+        if lang == "ja":
+            scripts.append("../lunr/tinyseg.js")
+        elif lang in {"hi", "th"}:
+            scripts.append("../lunr/wordcut.js")
+        if lang != "en":
+            scripts.append(f"../lunr/min/lunr.{lang}.min.js")
+    if len(languages) > 1:
+        scripts.append("../lunr/min/lunr.multi.min.js")
+    return ["../lunr/min/lunr.stemmer.support.min.js", *scripts] if scripts else []
+
+
+@pytest.fixture(scope="module")
+def loads(site: Path) -> list[FirstLoad]:
+    return [first_load(site, path) for path in pages(site)]
+
+
+def table(loads: list[FirstLoad]) -> str:
+    rows = [f"{load.page:<28} {load.compressed:>7,} B {load.compressed / KIB:6.1f} KiB {load.requests:>3} requests"
+            for load in loads]
+    return "\n".join(rows)
+
+
+def test_the_model_of_a_first_load_matches_what_a_browser_fetches(site: Path) -> None:
+    """The home page: HTML, three stylesheets, two scripts, favicon, logo, the search loader and
+    the index stub; Material's worker and the full index wait for the first search."""
+    load = first_load(site, site / "index.html")
+    names = sorted(f.relative_to(site).as_posix() for f in load.files)
+    assert "index.html" in names and "search/search_index.json" in names
+    assert "assets/javascripts/workers/search-loader.js" in names
+    assert not any(n.startswith("assets/javascripts/workers/search.") for n in names)
+    assert "search/search_index.full.json" not in names
+    assert {"assets/site.css", "assets/site.js", "assets/favicon.svg", "assets/logo.svg"} <= set(names)
+    assert load.requests == 10, names
+
+
+def test_a_short_link_counts_the_page_it_forwards_to(site: Path) -> None:
+    load = first_load(site, site / "c3" / "index.html")
+    assert load.files[:2] == (site / "c3" / "index.html", site / "policy" / "index.html")
+
+
+def test_no_page_fetches_from_another_site(loads: list[FirstLoad]) -> None:
+    assert not [(load.page, load.elsewhere) for load in loads if load.elsewhere]
+
+
+def test_every_first_load_is_at_most_72_kib_compressed(loads: list[FirstLoad]) -> None:
+    over = [load for load in loads if load.compressed > FIRST_LOAD_BYTES]
+    print("\n" + table(loads))
+    assert not over, f"over {FIRST_LOAD_BYTES:,} bytes:\n{table(over)}\n\nall pages:\n{table(loads)}"
+
+
+def test_every_first_load_is_at_most_12_requests(loads: list[FirstLoad]) -> None:
+    over = [load for load in loads if load.requests > FIRST_LOAD_REQUESTS]
+    assert not over, f"over {FIRST_LOAD_REQUESTS} requests:\n{table(over)}"
+
+
+def test_our_own_css_and_js_are_at_most_6_kib_compressed(site: Path) -> None:
+    own = {name: compressed_size(site / "assets" / name) for name in ("site.css", "site.js")}
+    assert sum(own.values()) <= OWN_CSS_JS_BYTES, own
+
+
+def test_the_policy_page_html_is_at_most_12_kib_compressed(site: Path) -> None:
+    size = compressed_size(site / "policy" / "index.html")
+    assert size <= POLICY_HTML_BYTES, f"policy/index.html is {size:,} bytes compressed"
