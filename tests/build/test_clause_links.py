@@ -46,7 +46,7 @@ def test_each_clause_has_a_short_link_that_previews_it_and_forwards(site: Path, 
 
 def test_short_links_stay_out_of_the_sitemap_and_search(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (site / "search" / "search_index.full.json").read_text(encoding="utf-8")
     for clause_id in CLAUSE_IDS:
         assert f"/{clause_id.lower()}/<" not in sitemap
         assert f'"location":"{clause_id.lower()}/' not in index
