@@ -14,7 +14,6 @@ import http.server
 import io
 import os
 import platform
-import re
 import shutil
 import statistics
 import sys
@@ -61,7 +60,7 @@ theme:
 plugins:
   - search
   - macros:
-      module_name: macros
+      module_name: reference_macros
       include_dir: docs/_includes
 extra:
   data_file: school.yml
@@ -97,9 +96,15 @@ COLLECT = """
 }
 """
 
-# The project's post-build hook gives every page a CSP (which would refuse Google Fonts) and a
-# referrer policy; Material's defaults have neither, so the reference's copies are removed.
-POLICY_TAGS = re.compile(r'<meta (?:http-equiv="Content-Security-Policy"|name="referrer") [^>]*>\n?')
+# The reference expands the same macros into the same Markdown, and has none of the site's
+# post-build work (search loader, minified assets, CSP, short links).
+REFERENCE_MACROS = '''"""The bench's reference: the project's macros, without its post-build features."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # mkdocs-macros loads this file by path
+from macros import define_env, on_post_page_macros  # noqa: E402, F401
+'''
 # Short links are meta-refresh stubs to a clause: loading one measures the policy page again.
 REDIRECT = 'http-equiv="refresh"'
 
@@ -242,12 +247,6 @@ def pages(site: Path) -> tuple[list[str], int]:
     return sorted(found), stubs
 
 
-def strip_policies(site: Path) -> None:
-    for path in site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        path.write_text(POLICY_TAGS.sub("", html), encoding="utf-8")
-
-
 def machine(browser_version: str) -> str:
     cpuinfo = Path("/proc/cpuinfo").read_text(errors="replace")
     cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo.splitlines() if ln.startswith("model name")), "?")
@@ -285,6 +284,7 @@ def main() -> None:
     try:
         reference = copy_project(work / "reference")
         (reference / "mkdocs.yml").write_text(REFERENCE_CONFIG, encoding="utf-8")
+        (reference / "reference_macros.py").write_text(REFERENCE_MACROS, encoding="utf-8")
         # Alternated, so a warming disk or cache favours neither side.
         times: dict[str, list[float]] = {"ref": [], "site": []}
         for _ in range(BUILDS):
@@ -292,7 +292,6 @@ def main() -> None:
             times["site"].append(timed_build(ROOT, work / "site"))
         ref_build, site_build = statistics.median(times["ref"]), statistics.median(times["site"])
 
-        strip_policies(work / "ref-site")
         names, stubs = pages(work / "site")
         loads: dict[str, tuple[list[Load], list[Load]]] = {n: ([], []) for n in names}
         with sync_playwright() as pw, serve(work / "ref-site") as ref_url, serve(work / "site") as site_url:
