@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from macros import model
 from tests.browser.chromium import ARGS, system_chromium
+from tests.sitebuild import ROOT
 
 PHONE = {"width": 360, "height": 740}
 
@@ -34,8 +38,51 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    yield from serve(site)
+def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site as GitHub Pages serves it, under its published path (/parent-whatsapp-guidance/),
+    so root-relative links, as on the 404 page, work too."""
+    published = urlsplit(model.load(ROOT / "school.yml").school.site_url).path.strip("/")
+    if not published:
+        yield from serve(site)
+        return
+    root = tmp_path_factory.mktemp("published")
+    (root / published).parent.mkdir(parents=True, exist_ok=True)
+    (root / published).symlink_to(site, target_is_directory=True)
+    for url in serve(root):
+        yield f"{url}{published}/"
+
+
+# A forwarding page (a clause's short link) is held in place, so its own content is tested.
+REFRESH = re.compile(r"<meta\s+http-equiv=[\"']?refresh[^>]*>", re.IGNORECASE)
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, 404.html included, as a URL path from its root."""
+    found = [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+    assert "" in found and "404.html" in found and "policy/" in found, found
+    return found
+
+
+def source(site: Path, path: str) -> str:
+    return (site / (path + "index.html" if path == "" or path.endswith("/") else path)).read_text(encoding="utf-8")
+
+
+def open_page(page: Page, site: Path, path: str) -> None:
+    """Load a page as a visitor gets it; a forwarding page is held so its own content is tested."""
+    html = source(site, path)
+    if REFRESH.search(html):
+        held = REFRESH.sub("", html)
+        page.route(
+            lambda url: urlsplit(url).path.endswith("/" + path),
+            lambda route: route.fulfill(body=held, content_type="text/html; charset=utf-8"),
+        )
+    try:
+        page.goto(path)
+        page.wait_for_load_state("load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+    finally:
+        page.unroute_all()
 
 
 @pytest.fixture(scope="session")

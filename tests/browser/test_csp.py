@@ -9,19 +9,13 @@ own console warnings about the policy are collected too. There must be none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
 
-from macros import model
-from tests.browser.conftest import serve
 from tests.html import pages
-from tests.sitebuild import ROOT
 
-SITE_PATH = urlsplit(model.load(ROOT / "school.yml").school.site_url).path.strip("/")
 SEARCH_WORD = "group"
 LISTENER = """
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -43,19 +37,6 @@ TAPPABLE_LINK_ELSEWHERE = """(here) => {
       && a.href.split("#")[0] !== here;
   }) + 1;
 }"""
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site as GitHub Pages serves it, under its path, so the 404 page's links work too."""
-    root = tmp_path_factory.mktemp("webroot")
-    mount = root / SITE_PATH
-    mount.parent.mkdir(parents=True, exist_ok=True)
-    mount.symlink_to(site, target_is_directory=True)
-    server = serve(root)
-    origin = next(server)
-    yield f"{origin}{SITE_PATH}/" if SITE_PATH else origin
-    next(server, None)
 
 
 class Watch:
