@@ -117,6 +117,13 @@ def test_axe_finds_nothing_on_any_page(
     assert not failures, report(failures)
 
 
+def test_axe_speaks_up_when_there_is_something_to_find(page: Page) -> None:
+    """Silence is only worth something if the audit can fail: pale grey text on white is reported."""
+    page.goto("")
+    page.evaluate("document.querySelector('article p').style.color = '#bbbbbb'")
+    assert any(v.startswith("color-contrast") for v in violations(page))
+
+
 def search_open(page: Page, words: str) -> None:
     """Open Material's search as a visitor does (the magnifier on a phone) and type."""
     button = page.locator("label.md-header__button[for='__search']")
@@ -376,7 +383,8 @@ def test_every_keyboard_stop_shows_focus(
     header (WCAG 2.4.11) and has a focus ring (WCAG 2.4.7)."""
     failures: dict[str, list[str]] = {}
     # Every kind of stop is on these pages; tabbing through all pages would take many minutes.
-    kinds = ["", "policy/", "raise-a-concern/", "clauses/", "group-rules/", "versions/changes/"]
+    kinds = ["", "policy/", "raise-a-concern/", "clauses/", "group-rules/", "versions/changes/", "404.html"]
+    assert set(kinds) <= set(pages), f"pages gone: {set(kinds) - set(pages)}"
     with browsing(browser, base_url, width, 740, phone=width < 1000) as context:
         page = context.new_page()
         for path in (p for p in pages if p in kinds):
