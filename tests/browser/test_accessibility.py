@@ -400,6 +400,41 @@ def test_every_keyboard_stop_shows_focus(
     assert not failures, report(failures)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_focus_moving_up_is_not_left_under_the_back_to_top_button(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    """Scrolling up shows Material's back-to-top button below the header; a link that Shift+Tab
+    reaches in that band is scrolled clear of it, whatever the fonts put beside it."""
+    with browsing(browser, base_url, width, 740, phone=width < 1000) as context:
+        page = context.new_page()
+        page.goto("policy/")
+        link = page.locator("article a.contact-link").first
+        top = link.evaluate("a => a.getBoundingClientRect().top + scrollY")
+        # Come up from below, so the button shows, leaving the link at 3.5rem: under the button.
+        band = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize) * 3.5")
+        page.evaluate("y => scrollTo(0, y)", top - band + 400)
+        page.wait_for_timeout(200)
+        page.evaluate("y => scrollTo(0, y)", top - band)
+        button = page.locator(".md-top")
+        expect(button).to_be_visible()
+        wait_until(page, SETTLED)
+        # Focus the next stop without scrolling, then step back onto the link by keyboard.
+        link.evaluate(
+            """a => { const stops = [...document.querySelectorAll('a[href], button, input')];
+                      stops[stops.indexOf(a) + 1].focus({preventScroll: true}); }"""
+        )
+        page.keyboard.press("Shift+Tab")
+        wait_until(page, SETTLED)
+        assert page.evaluate("document.activeElement.classList.contains('contact-link')")
+        shown = button.bounding_box()
+        assert shown is not None
+        landed = link.evaluate("a => a.getBoundingClientRect().top")
+        assert landed >= shown["y"] + shown["height"], (
+            f"the focused link sits at {landed}px, under the back-to-top button ({shown})"
+        )
+
+
 def test_a_focused_link_has_a_visible_ring(page: Page) -> None:
     page.goto("")
     link = page.locator("article a[href]:not(.headerlink)").first
