@@ -37,11 +37,11 @@ build: $(STAMP)
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
 test: $(STAMP)
-	@$(BIN)/python -m tests.browser.chromium || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	@$(BIN)/python -m tests.browser.chromium || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m tests.bench
 
 # Values are read from the environment ("$$NAME"), never pasted into the command line.

@@ -46,29 +46,18 @@ def archive_text(number: str, body: str, snapshot: dict[str, object]) -> str:
 
 def print_pdf(site: Path, number: str, pdf: Path) -> None:
     """Chromium's own print engine, as a governor's browser would print the page."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.chromium import ARGS, system_chromium
-    from tests.browser.conftest import QuietHandler
+    from macros.browser import ARGS, serve, system_chromium
 
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=system_chromium(), args=ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/versions/{number}/")
-            page.emulate_media(media="print")
-            page.pdf(path=str(pdf), format="A4", print_background=True, tagged=True,
-                     margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=system_chromium(), args=ARGS)
+        page = browser.new_page()
+        page.goto(f"{url}versions/{number}/")
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), format="A4", print_background=True, tagged=True,
+                 margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+        browser.close()
 
 
 def entry_yaml(fields: dict[str, object]) -> str:

@@ -10,33 +10,27 @@ from __future__ import annotations
 import datetime
 import functools
 import gzip
-import http.server
 import io
 import os
 import platform
 import shutil
 import statistics
-import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Response, Route, ViewportSize, sync_playwright
 
-from tests.browser.chromium import ARGS, system_chromium
+from macros.browser import ARGS, LOOPBACK, QuietHandler, serve, system_chromium
 from tests.sitebuild import ROOT, build, copy_project
 
 RUNS = 3  # loads per page and site; the median is reported
 BUILDS = 3  # builds per site; the median is reported (a build takes about a second)
 QUIET_MS = 1500  # after `load`, so the search worker and late long tasks are caught
 LOAD_TIMEOUT_MS = 60_000
-LOOPBACK = "127.0.0.1"
 OUT = ROOT / ".bench" / "results.md"
 
 # Lighthouse's mobile profile (slow 4G, mid-range phone), as its simulated throttling states it.
@@ -111,7 +105,7 @@ REDIRECT = 'http-equiv="refresh"'
 GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, text ones gzipped when the client accepts it, over keep-alive HTTP/1.1."""
 
     protocol_version = "HTTP/1.1"
@@ -132,35 +126,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
 
 @functools.lru_cache(maxsize=256)
 def _gzipped(path: Path, mtime_ns: int) -> bytes:
     # Compressed once per file: the server's CPU time is not what is measured.
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A context closed mid-response (a late search index, say) is expected, not news.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    server = QuietServer((LOOPBACK, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOOPBACK}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @dataclass(frozen=True)
@@ -294,7 +264,7 @@ def main() -> None:
 
         names, stubs = pages(work / "site")
         loads: dict[str, tuple[list[Load], list[Load]]] = {n: ([], []) for n in names}
-        with sync_playwright() as pw, serve(work / "ref-site") as ref_url, serve(work / "site") as site_url:
+        with sync_playwright() as pw, serve(work / "ref-site", GzipHandler) as ref_url, serve(work / "site", GzipHandler) as site_url:
             browser = pw.chromium.launch(executable_path=system_chromium(), args=ARGS + CLOSED_NETWORK)
             try:
                 # Interleaved, so a slow moment of the machine hits both sites alike.

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,27 +11,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from macros import model
-from tests.browser.chromium import ARGS, system_chromium
+from macros.browser import ARGS, serve, system_chromium
 from tests.sitebuild import ROOT
 
 PHONE = {"width": 360, "height": 740}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -43,12 +23,13 @@ def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     so root-relative links, as on the 404 page, work too."""
     published = urlsplit(model.load(ROOT / "school.yml").school.site_url).path.strip("/")
     if not published:
-        yield from serve(site)
+        with serve(site) as url:
+            yield url
         return
     root = tmp_path_factory.mktemp("published")
     (root / published).parent.mkdir(parents=True, exist_ok=True)
     (root / published).symlink_to(site, target_is_directory=True)
-    for url in serve(root):
+    with serve(root) as url:
         yield f"{url}{published}/"
 
 

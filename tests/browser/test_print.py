@@ -22,7 +22,7 @@ def test_print_keeps_what_matters_and_hides_the_rest(page: Page, path: str) -> N
     meta = page.locator(".print-meta")
     expect(meta).to_be_visible()
     today = dt.date.today()
-    expect(meta).to_contain_text(f"Printed from https://")
+    expect(meta).to_contain_text("Printed from https://")
     expect(meta).to_contain_text(f"{today.day} {today:%B %Y}")
 
 
