@@ -67,12 +67,19 @@
     ));
   });
 
-  /* The date a printed page was printed on. */
-  document.querySelectorAll("[data-print-date]").forEach(function (slot) {
-    slot.textContent = " on " + new Date().toLocaleDateString("en-GB", {
-      day: "numeric", month: "long", year: "numeric"
+  /* The date a printed page was printed on, as "24 November 2026". (Month names by hand:
+     the first call into Intl loads locale data, a long task on a slow phone.) */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  function stampPrintDate() {
+    var today = new Date();
+    document.querySelectorAll("[data-print-date]").forEach(function (slot) {
+      slot.textContent = " on " + today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear();
     });
-  });
+  }
+  stampPrintDate();
+  /* A page left open overnight is printed with the day it is printed. */
+  window.addEventListener("beforeprint", stampPrintDate);
 
   /* The code of conduct as WhatsApp text. */
   var rules = document.getElementById("whatsapp-text");

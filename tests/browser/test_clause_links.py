@@ -109,3 +109,22 @@ def test_search_offers_the_clause_first_and_lands_on_it(page: Page, typed: str, 
     page.wait_for_url(f"**/policy/**#{anchor}")
     clause = page.locator(f"li#{anchor}")
     expect(clause).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("path", ["policy/", "clauses/"])
+def test_adding_the_copy_buttons_moves_nothing(context: BrowserContext, path: str) -> None:
+    """The buttons arrive with site.js, after the page has painted: their room is kept from the
+    start, so the words a parent is reading do not jump (no layout shift)."""
+    entries = "li.clause, li.clause-ref"
+    where = f"""() => [...document.querySelectorAll('{entries}')].map(e => {{
+        const r = e.getBoundingClientRect(); return [e.dataset.clause, r.top + scrollY, r.height]; }})"""
+    page = context.new_page()
+    page.route("**/assets/site.js", lambda route: route.abort())
+    page.goto(path)
+    expect(page.locator(".copy-button")).to_have_count(0)
+    without = page.evaluate(where)
+    page.unroute_all()
+    page.goto(path)
+    expect(page.locator(f":is({entries}) .copy-button")).to_have_count(len(without))
+    assert len(without) >= 23
+    assert page.evaluate(where) == without
