@@ -140,11 +140,10 @@ def on_post_build(env: Any) -> None:
     data: model.SchoolData = env.variables["_data"]
     site_dir = Path(env.conf["site_dir"])
     policy = env.variables["_clauses"].get(POLICY_PAGE, [])
-    search.rewrite_index(site_dir, policy, POLICY_URL)
     if os.environ.get(FREEZE_ENV):
         Path(os.environ[FREEZE_ENV]).write_text(policy_body(env), encoding="utf-8")
     shortlinks.write_all(site_dir, data, policy, POLICY_URL, env.variables["og_image"])
-    search.defer_index(site_dir)
+    search.write_indexes(site_dir, policy, POLICY_URL)
     assets.minify_site(site_dir)
     # Last, once every page (short links included) is written: each gets its own policy.
     if not csp.is_dev_server(sys.argv):

@@ -43,13 +43,6 @@ def add_clauses(index: dict[str, Any], clauses: list[Clause], page_url: str) -> 
     return {**index, "docs": docs[: last_of_page + 1] + entries + docs[last_of_page + 1 :]}
 
 
-def rewrite_index(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
-    path = site_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    updated = add_clauses(index, clauses, page_url)
-    path.write_text(json.dumps(updated, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
 FULL_INDEX = "search/search_index.full.json"
 LOADER = "assets/javascripts/workers/search-loader.js"
 WORKER_SETTING = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)(")')
@@ -70,12 +63,13 @@ def point_to_loader(html: str) -> str:
     return WORKER_SETTING.sub(swap, html)
 
 
-def defer_index(site_dir: Path) -> None:
-    """Move the index behind the loader and point every page at the loader."""
+def write_indexes(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
+    """Make Material's index clause-aware, move it behind the loader, leave Material a stub, and
+    point every page at the loader."""
     path = site_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    (site_dir / FULL_INDEX).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    path.write_text(json.dumps(stub_index(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index = add_clauses(json.loads(path.read_text(encoding="utf-8")), clauses, page_url)
+    for target, content in ((site_dir / FULL_INDEX, index), (path, stub_index(index))):
+        target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         swapped = point_to_loader(text)
