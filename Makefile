@@ -6,6 +6,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Lighthouse (Node), for the browser tests' accessibility and SEO audits.
+LIGHTHOUSE := tests/lighthouse
+NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 # Builds are reproducible: every date in the output comes from the last commit.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
@@ -26,6 +29,13 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+# Exactly what package-lock.json records, checked against its hashes.
+$(NODE_STAMP): $(LIGHTHOUSE)/package-lock.json
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 18 || (a === 18 && b >= 16) ? 0 : 1)' \
+	  || { echo "Node.js 18.16 or newer is needed (Debian or Ubuntu: sudo apt-get install nodejs npm)"; exit 1; }
+	npm ci --prefix $(LIGHTHOUSE) --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
@@ -36,7 +46,7 @@ build: $(STAMP)
 	rm -rf site && mv site.partial site
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest
 
@@ -60,4 +70,4 @@ schema: $(STAMP)
 	$(BIN)/python -m macros.model > school.schema.json
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site.partial $(VENV) $(LIGHTHOUSE)/node_modules

@@ -449,13 +449,14 @@ def test_release_workflow_inputs_and_steps():
 # dependabot.yml
 
 
-def test_dependabot_covers_pip_and_github_actions():
+def test_dependabot_covers_pip_github_actions_and_lighthouse():
     cfg = load_yaml(DEPENDABOT)
     assert cfg.get("version") == 2
     updates = {u["package-ecosystem"]: u for u in cfg.get("updates", [])}
-    for ecosystem in ("pip", "github-actions"):
+    for ecosystem, directory in (("pip", "/"), ("github-actions", "/"), ("npm", "/tests/lighthouse")):
         assert ecosystem in updates, f"dependabot does not update {ecosystem}"
         u = updates[ecosystem]
-        assert u.get("directory") == "/"
+        assert u.get("directory") == directory
+        assert (REPO_ROOT / directory.lstrip("/")).is_dir()
         assert u["schedule"]["interval"] == "weekly"
         assert u.get("cooldown", {}).get("default-days", 0) >= 1
