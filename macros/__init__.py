@@ -10,7 +10,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from macros import assets, clauses, contacts, contents, csp, ladder, model, search, settings, shortlinks, versions
+from macros import (
+    assets, clauses, contacts, contents, csp, ladder, model, previews, search, settings, shortlinks, versions,
+)
 
 POLICY_PAGE = "policy.md"
 POLICY_URL = "policy/"
@@ -28,6 +30,11 @@ def define_env(env: Any) -> None:
     except (model.DataFileError, versions.ArchiveError) as error:
         raise PluginError(str(error)) from None
     settings.apply(env.conf, data)
+    og_image = data.school.site_url + OG_IMAGE
+    # Pages without Markdown (the 404 page) preview as the site itself.
+    env.conf["extra"]["preview_tags"] = previews.meta_tags(
+        previews.Preview(data.school.name, env.conf["site_description"], None, og_image, data.school.name)
+    )
     settings.exclude_unrecorded_archives(env.conf, docs_dir, {v.number for v in data.versions})
     env.variables.update(
         {
@@ -35,7 +42,7 @@ def define_env(env: Any) -> None:
             "contact": data.contact,
             "policy_title": settings.POLICY_TITLE,
             "proportionality": data.proportionality,
-            "og_image": data.school.site_url + OG_IMAGE,
+            "og_image": og_image,
             "_data": data,
             "_archives": archives,
             "_clauses": {},
@@ -72,8 +79,12 @@ def policy_clauses(env: Any) -> list[clauses.Clause]:
 
 
 def is_draft(env: Any) -> bool:
-    data: model.SchoolData = env.variables["_data"]
-    return versions.is_draft(policy_body(env), versions.data_snapshot(data), env.variables["_archives"])
+    """Whether the current text differs from the latest approved version: worked out once a build."""
+    if "_is_draft" not in env.variables:
+        data: model.SchoolData = env.variables["_data"]
+        snapshot = versions.data_snapshot(data)
+        env.variables["_is_draft"] = versions.is_draft(policy_body(env), snapshot, env.variables["_archives"])
+    return env.variables["_is_draft"]
 
 
 def whatsapp_rules(env: Any) -> str:
@@ -103,6 +114,15 @@ def version_changes(env: Any) -> str:
 def on_post_page_macros(env: Any) -> None:
     page = env.page.file.src_path
     data: model.SchoolData = env.variables["_data"]
+    env.page.meta["preview_tags"] = previews.meta_tags(
+        previews.Preview(
+            previews.page_title(env.page.title, data.school.name, env.page.is_homepage),
+            env.page.meta.get("description") or env.conf["site_description"],
+            env.page.canonical_url,
+            env.variables["og_image"],
+            data.school.name,
+        )
+    )
     archived = env.page.meta.get("archived_version")
     if archived:
         notice = versions.archive_notice_html(str(archived), "../../" + POLICY_URL)

@@ -62,6 +62,11 @@ def check_unique(clauses: list[Clause]) -> None:
         first[clause.id] = clause
 
 
+def number_slug(number: str) -> str:
+    """A version number as it can stand in an id: 1.0 → 1-0."""
+    return number.replace(".", "-")
+
+
 def mark_up(markdown: str, site_url: str, archived: str = "") -> str:
     """Give each clause line its id, class, a visible self-link labelled with its ID,
     and its short link (`data-link`) for the copy button.
@@ -69,12 +74,13 @@ def mark_up(markdown: str, site_url: str, archived: str = "") -> str:
     In an archived version (`archived` is its number) ids are prefixed, so the bare id stays
     unique to the current text, and there is no short link: those lead to the current text.
     """
-    prefix = f"v{archived.replace('.', '-')}-" if archived else ""
+    prefix = f"v{number_slug(archived)}-" if archived else ""
 
     def replace(match: re.Match[str]) -> str:
-        anchor = prefix + match["id"].lower()
+        bare = match["id"].lower()
+        anchor = prefix + bare
         indent = match["indent"]
-        link = "" if archived else f' data-link="{site_url}{match["id"].lower()}/"'
+        link = "" if archived else f' data-link="{site_url}{bare}/"'
         return (
             f'{indent}- <a class="clause__id" href="#{anchor}">{match["id"]}</a> {match["text"]}\n'
             f"{indent}  {{: #{anchor} .clause data-clause=\"{match['id']}\"{link} }}"
@@ -182,8 +188,8 @@ def withdrawn_html(withdrawn: list[Withdrawal], policy_url: str) -> str:
             else "<p>It has no replacement.</p>"
         )
         parts.append(
-            f'<section class="withdrawn" id="{gone.id.lower()}" aria-labelledby="{gone.id.lower()}-title">'
-            f'<h2 id="{gone.id.lower()}-title">{gone.id}</h2>'
+            f'<section class="withdrawn" id="{gone.anchor}" aria-labelledby="{gone.anchor}-title">'
+            f'<h2 id="{gone.anchor}-title">{gone.id}</h2>'
             f"<p>Withdrawn on {long_date(gone.withdrawn_on)}.</p>"
             f"<p>Why: {escape(gone.reason)}</p>{replacement}</section>"
         )

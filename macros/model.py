@@ -25,6 +25,8 @@ from pydantic import (
 
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}[0-9]{1,3}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# It names the archived copy's file and address, so digits and dots only: 1.0, 1.1, 2.0.
+VersionNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 # Dates may be written bare (2027-01-20) or quoted; both mean the same day.
 Date = Annotated[dt.date, Field(strict=False)]
 
@@ -79,11 +81,16 @@ class Withdrawal(Strict):
     reason: Text
     replaced_by: ClauseId | None = None
 
+    @property
+    def anchor(self) -> str:
+        """Its id on the withdrawn page, and its short link: the same as when it was a clause."""
+        return self.id.lower()
+
 
 class Version(Strict):
     """One approved version. Unknown approval facts stay empty and show as "not recorded"."""
 
-    number: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+    number: VersionNumber
     approved_on: Date | None = None
     approved_by: Text | None = None
     minute_ref: Text | None = None

@@ -18,7 +18,9 @@ from pathlib import Path
 import yaml
 
 from macros import FREEZE_ENV, versions
-from macros.model import DataFileError, load
+from pydantic import TypeAdapter, ValidationError
+
+from macros.model import DataFileError, VersionNumber, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,13 +104,19 @@ def main(argv: list[str] | None = None) -> None:
         data = load(data_file)
     except DataFileError as error:
         sys.exit(str(error))
-    number = args.version
+    # Checked before anything is written: the number names the archived copy's file.
+    try:
+        number = TypeAdapter(VersionNumber).validate_python(args.version)
+    except ValidationError:
+        sys.exit(f"--version {args.version!r}: a version number is digits and dots, like 1.1.")
     if any(v.number == number for v in data.versions):
         sys.exit(f"Version {number} is already recorded in {data_file}.")
-    try:
-        dates = {name: date_or_none(getattr(args, name)) for name in ("approved_on", "effective_from", "next_review")}
-    except ValueError as error:
-        sys.exit(f"Dates are written YYYY-MM-DD: {error}")
+    dates = {}
+    for name in ("approved_on", "effective_from", "next_review"):
+        try:
+            dates[name] = date_or_none(getattr(args, name))
+        except ValueError:
+            sys.exit(f"--{name.replace('_', '-')} {getattr(args, name)!r}: dates are written YYYY-MM-DD, like 2027-01-20.")
 
     docs = ROOT / "docs"
     with tempfile.TemporaryDirectory() as temp:

@@ -6,41 +6,12 @@ way a pasted link can show the clause's own words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from macros.clauses import Clause, withdrawal_sentence
 from macros.model import SchoolData
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What a pasted link shows: title, words, where it lives, a picture."""
-
-    title: str
-    description: str
-    url: str
-    image: str
-
-
-def meta_tags(preview: Preview) -> str:
-    """Open Graph and Twitter card tags, shared by short links and ordinary pages."""
-    fields = {
-        "og:type": "website",
-        "og:title": preview.title,
-        "og:description": preview.description,
-        "og:url": preview.url,
-        "og:image": preview.image,
-        "twitter:card": "summary_large_image",
-        "twitter:title": preview.title,
-        "twitter:description": preview.description,
-        "twitter:image": preview.image,
-    }
-    return "\n".join(
-        f'<meta {"property" if key.startswith("og:") else "name"}="{key}" content="{escape(value)}">'
-        for key, value in fields.items()
-    )
+from macros.previews import Preview, meta_tags
 
 
 def forwarding_page(preview: Preview, target: str, canonical: str, heading: str) -> str:
@@ -78,10 +49,10 @@ def write_all(site_dir: Path, data: SchoolData, policy: list[Clause], policy_url
         (c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}", f"Clause {c.id}")
         for c in policy
     ] + [
-        (w.id.lower(), f"{w.id} (withdrawn) · {school}", withdrawal_sentence(w), f"withdrawn/#{w.id.lower()}",
+        (w.anchor, f"{w.id} (withdrawn) · {school}", withdrawal_sentence(w), f"withdrawn/#{w.anchor}",
          f"Clause {w.id} (withdrawn)")
         for w in data.withdrawn
     ]
     for slug, title, description, target, heading in links:
-        preview = Preview(title=title, description=description, url=f"{site_url}{slug}/", image=image)
+        preview = Preview(title, description, f"{site_url}{slug}/", image, school)
         write(site_dir, slug, forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading))

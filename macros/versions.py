@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from macros.clauses import Clause, find, long_date
+from macros.clauses import Clause, find, long_date, number_slug
 from macros.model import SchoolData, Version
 
 ARCHIVE_DIR = "versions"
@@ -98,11 +98,15 @@ def describe(value: object) -> str:
     return str(value) if value else NOT_RECORDED
 
 
+def approved_by(version: Version) -> str:
+    """"Full Governing Body (minute FGB/2027/04)", or "not recorded"."""
+    return describe(version.approved_by) + (f" (minute {version.minute_ref})" if version.minute_ref else "")
+
+
 def approval_line(version: Version) -> str:
     if version.approved_on is None and version.approved_by is None:
         return f"Approval: {NOT_RECORDED}"
-    by = describe(version.approved_by) + (f" (minute {version.minute_ref})" if version.minute_ref else "")
-    return f"Approved by {by} on {describe(version.approved_on)}"
+    return f"Approved by {approved_by(version)} on {describe(version.approved_on)}"
 
 
 def review_status(version: Version, today: dt.date) -> tuple[str, bool]:
@@ -273,13 +277,13 @@ def history_html(archives: list[Archive], draft: bool, changes_url: str, docs_di
         if index > 0:
             links.append(f'<a href="{changes_url}#{change_anchor(archives[index - 1].version.number, version.number)}">'
                          f"Changes from version {archives[index - 1].version.number}</a>")
+        heading_id = f"version-{number_slug(version.number)}"
         parts.append(
-            f'<section class="version" aria-labelledby="version-{version.number.replace(".", "-")}">'
-            f'<h2 id="version-{version.number.replace(".", "-")}">Version {escape(version.number)}'
+            f'<section class="version" aria-labelledby="{heading_id}">'
+            f'<h2 id="{heading_id}">Version {escape(version.number)}'
             f'{" (in force)" if index == len(archives) - 1 else ""}</h2>'
             "<dl>"
-            f"<dt>Approved by</dt><dd>{escape(describe(version.approved_by))}"
-            f'{escape(" (minute " + version.minute_ref + ")") if version.minute_ref else ""}</dd>'
+            f"<dt>Approved by</dt><dd>{escape(approved_by(version))}</dd>"
             f"<dt>Approved on</dt><dd>{escape(describe(version.approved_on))}</dd>"
             f"<dt>In force from</dt><dd>{escape(describe(version.effective_from))}</dd>"
             f"<dt>Next review</dt><dd>{escape(describe(version.next_review))}</dd>"
@@ -291,7 +295,7 @@ def history_html(archives: list[Archive], draft: bool, changes_url: str, docs_di
 
 
 def change_anchor(old: str, new: str) -> str:
-    return f"from-{old.replace('.', '-')}-to-{new.replace('.', '-')}"
+    return f"from-{number_slug(old)}-to-{number_slug(new)}"
 
 
 def archive_notice_html(number: str, policy_url: str) -> str:

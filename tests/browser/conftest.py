@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from macros import model
 from macros.browser import ARGS, serve, system_chromium
@@ -72,12 +72,23 @@ def open_page(page: Page, site: Path, path: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        # No skip when Chromium is missing: launching fails, and so does the test.
-        launched = playwright.chromium.launch(executable_path=system_chromium(), args=ARGS)
-        yield launched
-        launched.close()
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def chromium_path(playwright: Playwright) -> str:
+    """The Chromium every browser test drives (Lighthouse too): the system's, else Playwright's."""
+    return system_chromium() or playwright.chromium.executable_path
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright, chromium_path: str) -> Iterator[Browser]:
+    # No skip when Chromium is missing: launching fails, and so does the test.
+    launched = playwright.chromium.launch(executable_path=chromium_path, args=ARGS)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture

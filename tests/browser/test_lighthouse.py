@@ -11,9 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from macros.browser import serve, system_chromium
+from macros.browser import ARGS, serve
 from tests.browser.conftest import REFRESH, source
 from tests.sitebuild import ROOT
 
@@ -22,16 +21,10 @@ AUDIT = ROOT / "tests" / "lighthouse" / "audit.mjs"
 FAILING_PAGE = '<!doctype html><html><head></head><body><input type="text"><a href="#">x</a></body></html>'
 
 
-def chromium_path() -> str:
-    found = system_chromium()
-    if found:
-        return found
-    with sync_playwright() as playwright:
-        return playwright.chromium.executable_path
-
-
 @pytest.fixture(scope="module")
-def audits(site: Path, base_url: str, pages: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict:
+def audits(
+    site: Path, base_url: str, pages: list[str], chromium_path: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict:
     # Forwarding pages (short links) are left out: Lighthouse follows them to the policy page.
     paths = [path for path in pages if not REFRESH.search(source(site, path))]
     bad = tmp_path_factory.mktemp("lighthouse")
@@ -40,7 +33,7 @@ def audits(site: Path, base_url: str, pages: list[str], tmp_path_factory: pytest
         done = subprocess.run(
             ["node", str(AUDIT), base_url, *paths, bad_url],
             capture_output=True, text=True, timeout=600, check=False,
-            env={**os.environ, "CHROME_PATH": chromium_path()},
+            env={**os.environ, "CHROME_PATH": chromium_path, "CHROME_FLAGS": json.dumps(ARGS)},
         )
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(done.stdout)

@@ -58,10 +58,15 @@ def test_every_page_has_preview_tags_and_a_canonical_url(site: Path) -> None:
         if path.name == "404.html":
             continue
         html = Html.read(path)
-        for name in ("og:title", "og:description", "og:url", "og:image", "description"):
+        for name in ("og:title", "og:description", "og:url", "og:image", "twitter:card", "twitter:image", "description"):
             assert html.meta(name), (path, name)
         canonical = [a["href"] for t, a in html.tags if t == "link" and a.get("rel") == "canonical"]
         assert len(canonical) == 1 and canonical[0].startswith(URL), path
+    name = DATA.school.name
+    assert Html.read(site / "policy" / "index.html").meta("og:title") == f"The guidance · {name}"
+    assert Html.read(site / "index.html").meta("og:title") == name
+    # The 404 page has no Markdown of its own: it previews as the site itself.
+    assert Html.read(site / "404.html").meta("og:title") == name
 
 
 def test_the_clause_index_lists_every_clause_by_section_without_ids(site: Path) -> None:

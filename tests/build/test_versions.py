@@ -67,6 +67,24 @@ def test_a_version_cannot_be_released_twice(three_versions: Path) -> None:
     assert again.returncode != 0 and "Version 1.1 is already recorded" in again.stderr
 
 
+@pytest.mark.parametrize(
+    ("version", "extra", "said"),
+    [
+        ("../1.3", (), "--version '../1.3': a version number is digits and dots"),
+        ("1.3", ("--approved-on", "2027-13-01"), "--approved-on '2027-13-01': dates are written YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_release_value_is_named_and_nothing_is_written(
+    tmp_path: Path, version: str, extra: tuple[str, ...], said: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    done = release(project, version, "--no-pdf", *extra)
+    assert done.returncode != 0 and said in done.stderr, done.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+    assert not (tmp_path / "1.3.md").exists()
+
+
 def test_each_archive_keeps_its_own_words_contacts_and_ids(versions_build: Build) -> None:
     site = versions_build.site
     old = Html.read(site / "versions" / "1.0" / "index.html")

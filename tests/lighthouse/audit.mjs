@@ -1,14 +1,14 @@
 // Lighthouse's accessibility and SEO audits for each page, in one Chromium.
-// Usage: node audit.mjs <base URL> <path>...   Prints {path: {category: score, failed: [...]}} as JSON.
+// Usage: CHROME_PATH=… CHROME_FLAGS='["--flag", …]' node audit.mjs <base URL> <path>...
+// Prints {path: {category: score, failed: [...]}} as JSON.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
 const [base, ...paths] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
-  // A closed network: no background calls home (the same flags as the Python tests).
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  // Headless as root; the rest (a closed network) come from macros/browser.py, as for Playwright.
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", ...JSON.parse(process.env.CHROME_FLAGS || "[]")],
 });
 const results = {};
 try {

@@ -132,6 +132,9 @@ def test_mark_up_gives_each_clause_an_id_and_a_self_link() -> None:
 def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: StubEnv) -> None:
     class Page:
         url = "policy/"
+        title = "The guidance"
+        is_homepage = False
+        canonical_url = f"{DATA.school.site_url}policy/"
         meta: dict[str, str] = {}
 
         class file:
@@ -144,6 +147,9 @@ def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: Stub
     macros.on_post_page_macros(env)
     assert 'href="#c1"' in env.markdown
     assert "not yet approved" in env.markdown, "no approved version: the draft banner shows"
+    preview = Page.meta["preview_tags"]
+    assert f'<meta property="og:title" content="The guidance · {DATA.school.name}">' in preview
+    assert f'<meta property="og:url" content="{DATA.school.site_url}policy/">' in preview
     Page.file.src_path = "other.md"
     env.markdown = "- [C1] Copy\n"
     with pytest.raises(PluginError, match="other.md: clause ID C1 is used twice"):
@@ -218,3 +224,15 @@ def test_short_links_for_clauses_and_withdrawn_clauses(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c1", "c2", "c9", "r1"]
     assert 'content="0; url=../policy/#c2"' in (tmp_path / "c2" / "index.html").read_text(encoding="utf-8")
     assert 'content="0; url=../withdrawn/#c9"' in (tmp_path / "c9" / "index.html").read_text(encoding="utf-8")
+
+
+def test_link_previews_escape_the_words_and_name_the_page() -> None:
+    from macros import previews
+
+    assert previews.page_title("The guidance", "Oakfield", is_homepage=False) == "The guidance · Oakfield"
+    assert previews.page_title("Home", "Oakfield", is_homepage=True) == "Oakfield"
+    tags = previews.meta_tags(previews.Preview('Say "no" & <go>', "It's", None, "https://x/og.png", "Oakfield"))
+    assert '<meta property="og:title" content="Say &quot;no&quot; &amp; &lt;go&gt;">' in tags
+    assert '<meta name="twitter:description" content="It&#x27;s">' in tags
+    assert "og:url" not in tags  # a page with no address of its own says none
+    assert '<meta name="twitter:image" content="https://x/og.png">' in tags
