@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from macros.clauses import Clause, find, long_date, number_slug
+from macros.clause_markup import Clause, find, number_slug
+from macros.clauses import long_date
 from macros.model import SchoolData, Version
 
 ARCHIVE_DIR = "versions"
@@ -33,7 +34,7 @@ class Archive:
 
     @property
     def clauses(self) -> list[Clause]:
-        return find(self.body, f"versions/{self.version.number}.md")
+        return find(self.body)
 
 
 def sha256(path: Path) -> str:
@@ -144,6 +145,15 @@ def draft_banner_html(changes_url: str) -> str:
         '<div class="draft-banner" role="note">'
         "<p><strong>This text includes changes not yet approved by the governors.</strong> "
         f'<a href="{escape(changes_url)}">See the changes</a></p></div>'
+    )
+
+
+def not_yet_approved_html(history_url: str) -> str:
+    """Before the first approval there is nothing to compare with: say so, and where approvals will show."""
+    return (
+        '<div class="draft-banner" role="note">'
+        "<p><strong>This guidance has not yet been approved by the governors.</strong> "
+        f'<a href="{escape(history_url)}">Version history</a></p></div>'
     )
 
 
