@@ -23,7 +23,11 @@ CLAUSE_EXTENSION = "macros.clause_markup"
 def define_env(env: Any) -> None:
     settings.check_plugins(env.conf)
     docs_dir = Path(env.conf["docs_dir"])
-    data = model.load(settings.data_path(env.conf))
+    data_file = settings.data_path(env.conf)
+    data = model.load(data_file)
+    # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
+    if str(data_file) not in env.conf["watch"]:
+        env.conf["watch"].append(str(data_file))
     try:
         archives = versions.load_archives(docs_dir, data)
     except versions.ArchiveError as error:

@@ -66,14 +66,12 @@ def problem_from_log(message: str, docs_dir: str) -> Problem | None:
 
 def problems_of(error: BaseException | None, records: list[logging.LogRecord], docs_dir: str) -> list[Problem]:
     """What stopped the build: our own plain problems first, then what the engine logged."""
-    found: list[Problem] = []
     if isinstance(error, SiteError):
-        found.extend(error.problems)
+        # The engine logs it too, wrapped in its own words: the plain version is enough.
+        return list(error.problems)
+    found: list[Problem] = []
     for record in records:
-        message = record.getMessage()
-        if isinstance(error, SiteError) and any(p.problem in message for p in error.problems):
-            continue
-        problem = problem_from_log(message, docs_dir)
+        problem = problem_from_log(record.getMessage(), docs_dir)
         if problem:
             found.append(problem)
     if not found and error is not None:

@@ -128,7 +128,8 @@ class SchoolData(Strict):
 
 
 def _problem(path: Path, problem: str, fix: str, where: str = "", value: str | None = None) -> Problem:
-    return Problem(str(path), problem, fix, where, value)
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    return Problem(str(shown), problem, fix, where, value)
 
 
 def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
@@ -203,7 +204,8 @@ def _curly_quotes(root: yaml.Node | None, path: Path) -> list[Problem]:
                 found.append(_problem(
                     path, "the value is wrapped in curly quotes (“ ”), as a word processor types them; "
                     "the site would show the quotes to parents.",
-                    'use straight quotes instead, typed in a plain-text editor: name: "Haydn Primary School".',
+                    f'use straight quotes instead (a plain-text editor types them): '
+                    f'{where.rsplit(".", 1)[-1]}: "{text.strip(OPENING_QUOTES + CLOSING_QUOTES)}"',
                     f"line {node.start_mark.line + 1}, {where}", text))
 
     walk(root, "")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mkdocs.exceptions import PluginError
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -30,23 +28,22 @@ class Problem:
         return out
 
 
-class SiteError(PluginError):
-    """A build-stopping problem with a plain explanation (a PluginError, so MkDocs stops too)."""
+class SiteError(Exception):
+    """A build-stopping problem with a plain explanation. Not one of MkDocs' own errors, which it
+    would log in its words and replace with "Aborted with a BuildError!": macros.engine says it."""
 
     def __init__(self, *problems: Problem) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(line for p in self.problems for line in p.lines()))
 
 
-HEADLINE = "The site was not built, so nothing has changed for parents."
+HEADLINE = "The site was not built: nothing was published, and a site built before is left as it was."
 
 
-def summary(problems: list[Problem], kept_site: bool = False) -> str:
+def summary(problems: list[Problem]) -> str:
     """The closing block: a headline, then each problem with what to do."""
-    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-    lines = ["", "-" * 72, HEADLINE, f"Fix the {count} below, then build again."]
-    if kept_site:
-        lines.append("The site built before (in site/) is left as it was.")
+    count = "this problem" if len(problems) == 1 else f"these {len(problems)} problems"
+    lines = ["", "-" * 72, HEADLINE, f"Fix {count}, then build again:"]
     for problem in problems:
         lines.append("")
         lines.extend(problem.lines())

@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from macros import clauses, model
-from tests.build.test_bad_input import replace
-from tests.build.test_content import CLAUSE_IDS
 from tests.html import Html, pages
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import CLAUSE_IDS, DATA, ROOT, build, copy_project, replace
 
-DATA = model.load(ROOT / "school.yml")
 URL = DATA.school.site_url
 
 
