@@ -13,7 +13,7 @@ NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help serve test build bench release lock schema clean
+.PHONY: help serve test build bench release new-school lock schema clean
 
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
@@ -21,6 +21,7 @@ help:
 	@echo "make build    build the site into site/ (strict: any warning fails)"
 	@echo "make bench    compare speed and size with Material's defaults"
 	@echo "make release  record an approved version (see README)"
+	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
 
 # The virtual environment is rebuilt whenever the lock file changes.
 $(STAMP): requirements.lock
@@ -62,6 +63,11 @@ release: $(STAMP)
 	$(BIN)/python -m macros.release --version "$$VERSION" --approved-on "$$APPROVED_ON" \
 	  --approved-by "$$APPROVED_BY" --minute-ref "$$MINUTE_REF" --effective-from "$$EFFECTIVE_FROM" \
 	  --next-review "$$NEXT_REVIEW" --summary "$$SUMMARY"
+
+# Another school's site: its data file in, this school's approval history out (see README).
+new-school: $(STAMP)
+	@test -n "$(DATA)" || { echo "Say which data file: make new-school DATA=your-school.yml"; exit 1; }
+	$(BIN)/python -m tools.new_school "$(DATA)"
 
 # Regenerates the hashed lock file from pyproject.toml (needs uv; maintainers only).
 lock:

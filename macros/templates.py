@@ -34,8 +34,6 @@ def _explain(error: BaseException) -> tuple[str, str]:
     if isinstance(error, jinja2.TemplateSyntaxError):
         return (f"the {{{{ }}}} or {{% %}} on this line is not written correctly ({error.message}).",
                 "check that every {{ has its }} and every {% has its %}.")
-    if isinstance(error, SiteError):
-        return ("; ".join(p.problem for p in error.problems), "; ".join(p.fix for p in error.problems))
     return (f"{type(error).__name__}: {error}",
             "check what this line asks for; if it looks right, tell whoever maintains the site.")
 
@@ -46,6 +44,9 @@ def render(environment: jinja2.Environment, markdown: str, variables: Mapping[st
     and the line in its file (`first_line` is where the Markdown starts, after any front matter)."""
     try:
         return environment.from_string(markdown).render(**variables)
+    except SiteError:
+        # Already explained where it happened (a macro rendering the policy names the policy).
+        raise
     except Exception as error:  # noqa: BLE001 - every template failure is explained the same way
         line = _line(error)
         problem, fix = _explain(error)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros import model
+from tests.html import pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -107,3 +110,28 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
         timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+LYCHEE = Path(sys.executable).with_name("lychee")
+
+
+def web_root(site: Path, folder: Path, site_url: str | None = None) -> Path:
+    """A folder standing for the web server's root, with the site at its published path."""
+    mount = folder / urlsplit(site_url or DATA.school.site_url).path.strip("/")
+    mount.parent.mkdir(parents=True, exist_ok=True)
+    mount.symlink_to(site, target_is_directory=True)
+    return folder
+
+
+def lychee(site: Path, root: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Every link and anchor of the built pages, checked offline against the files (lychee)."""
+    url = urlsplit(site_url or DATA.school.site_url)
+    origin = re.escape(f"{url.scheme}://{url.netloc}/")
+    command = [
+        str(LYCHEE), "--offline", "--include-fragments", "--no-progress", "--mode", "plain",
+        "--index-files", "index.html",
+        "--root-dir", str(root),
+        "--remap", f"^{origin}(.*)$ {root.as_uri()}/$1",
+        "--", *[str(p) for p in pages(site)],
+    ]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
