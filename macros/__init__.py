@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from macros import (
-    assets, clauses, contacts, contents, csp, ladder, model, previews, search, settings, shortlinks, versions,
+    approval, archive, assets, changes, clauses, contacts, contents, csp, feed, ladder, model, previews, search,
+    settings, shell, shortlinks,
 )
 
 POLICY_PAGE = "policy.md"
@@ -26,8 +27,8 @@ def define_env(env: Any) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     try:
         data = model.load(path)
-        archives = versions.load_archives(docs_dir, data)
-    except (model.DataFileError, versions.ArchiveError) as error:
+        archives = archive.load_archives(docs_dir, data)
+    except (model.DataFileError, archive.ArchiveError) as error:
         raise PluginError(str(error)) from None
     settings.apply(env.conf, data)
     og_image = data.school.site_url + OG_IMAGE
@@ -61,7 +62,7 @@ def define_env(env: Any) -> None:
     )
     env.macro(lambda: whatsapp_rules(env), "whatsapp_rules")
     env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
-    env.macro(lambda: versions.history_html(archives, is_draft(env), "changes/", docs_dir), "version_history")
+    env.macro(lambda: approval.history_html(archives, is_draft(env), settings.today(), docs_dir), "version_history")
     env.macro(lambda: version_changes(env), "version_changes")
 
 
@@ -82,8 +83,8 @@ def is_draft(env: Any) -> bool:
     """Whether the current text differs from the latest approved version: worked out once a build."""
     if "_is_draft" not in env.variables:
         data: model.SchoolData = env.variables["_data"]
-        snapshot = versions.data_snapshot(data)
-        env.variables["_is_draft"] = versions.is_draft(policy_body(env), snapshot, env.variables["_archives"])
+        snapshot = archive.data_snapshot(data)
+        env.variables["_is_draft"] = approval.is_draft(policy_body(env), snapshot, env.variables["_archives"])
     return env.variables["_is_draft"]
 
 
@@ -95,20 +96,15 @@ def whatsapp_rules(env: Any) -> str:
     return clauses.whatsapp_text(heading, conduct, link)
 
 
+def version_texts(env: Any, current: list[clauses.Clause]) -> list[changes.Text]:
+    """Every approved version, then the current text: what comparisons compare."""
+    snapshot = archive.data_snapshot(env.variables["_data"])
+    return changes.texts(env.variables["_archives"], current, snapshot, POLICY_URL)
+
+
 def version_changes(env: Any) -> str:
     """Each approved version against the next, then the latest against the current text."""
-    archives: list[versions.Archive] = env.variables["_archives"]
-    policy_url = "../../" + POLICY_URL
-    parts = []
-    for old, new in zip(archives, archives[1:]):
-        anchor = versions.change_anchor(old.version.number, new.version.number)
-        title = f"From version {old.version.number} to version {new.version.number}"
-        parts.append(versions.comparison_html(title, anchor, old, new.clauses, new.data, policy_url))
-    if archives:
-        data = versions.data_snapshot(env.variables["_data"])
-        title = f"From version {archives[-1].version.number} to the current text"
-        parts.append(versions.comparison_html(title, "current", archives[-1], policy_clauses(env), data, policy_url))
-    return "".join(reversed(parts)) or "<p>No approved version has been recorded yet.</p>"
+    return changes.neighbours_html(version_texts(env, policy_clauses(env)), env.variables["_data"].withdrawn)
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -125,14 +121,16 @@ def on_post_page_macros(env: Any) -> None:
     )
     archived = env.page.meta.get("archived_version")
     if archived:
-        notice = versions.archive_notice_html(str(archived), "../../" + POLICY_URL)
+        archives = env.variables["_archives"]
+        notice = approval.archive_notice_html(archives, str(archived), settings.today(), is_draft(env), "../../" + POLICY_URL)
         marked = clauses.mark_up(contents.with_contents(env.markdown), data.school.site_url, str(archived))
-        env.markdown = notice + "\n\n" + marked
+        record = approval.record_html(next(a.version for a in archives if a.version.number == str(archived)))
+        env.markdown = notice + "\n\n" + approval.after_title(marked, record)
         return
     found = clauses.find(env.markdown, page)
     registry: dict[str, list[clauses.Clause]] = env.variables["_clauses"]
     registry[page] = found
-    archives: list[versions.Archive] = env.variables["_archives"]
+    archives: list[archive.Archive] = env.variables["_archives"]
     try:
         clauses.check_unique([c for page_clauses in registry.values() for c in page_clauses])
         if page == POLICY_PAGE:
@@ -145,14 +143,14 @@ def on_post_page_macros(env: Any) -> None:
     if page == POLICY_PAGE:
         markdown = contents.with_contents(markdown)
         today = settings.today()
-        panel = versions.panel_html(archives, today, "../versions/")
-        markdown = versions.after_title(markdown, panel)
-        if archives and versions.review_status(archives[-1].version, today)[1]:
+        panel = approval.panel_html(archives, today, "../versions/")
+        markdown = approval.after_title(markdown, panel)
+        if archives and approval.review_status(archives[-1].version, today)[1]:
             # A warning, not an error: an urgent change of contact details must still publish.
             print(f"WARNING - the review of version {archives[-1].version.number} is overdue", file=sys.stderr)
     if is_draft(env):
         depth = "../" * env.page.url.count("/")
-        markdown = versions.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
+        markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
     env.markdown = markdown
 
 
@@ -163,6 +161,10 @@ def on_post_build(env: Any) -> None:
     if os.environ.get(FREEZE_ENV):
         Path(os.environ[FREEZE_ENV]).write_text(policy_body(env), encoding="utf-8")
     shortlinks.write_all(site_dir, data, policy, POLICY_URL, env.variables["og_image"])
+    banner = approval.draft_banner_html("../../../versions/changes/#current") if is_draft(env) else ""
+    pairs = changes.pair_pages(version_texts(env, policy), data.withdrawn, banner)
+    shell.write_all(site_dir, "versions/changes/", pairs, data.school.site_url)
+    feed.write(site_dir, data, settings.POLICY_TITLE, os.environ)
     search.write_indexes(site_dir, policy, POLICY_URL)
     assets.minify_site(site_dir)
     # Last, once every page (short links included) is written: each gets its own policy.

@@ -39,9 +39,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(site: Path, project: Path = ROOT, data_file: Path | None = None) -> Build:
-    """Build `project` into `site`, with another data file if given; never raises on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(site: Path, project: Path = ROOT, data_file: Path | None = None, env: dict[str, str] | None = None) -> Build:
+    """Build `project` into `site`, with another data file and more environment if given;
+    never raises on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("SCHOOL_DATA", None)
     if data_file is not None:
         env["SCHOOL_DATA"] = str(data_file)
