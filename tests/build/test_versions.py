@@ -264,9 +264,10 @@ def test_a_version_approved_but_not_yet_in_force_says_so(pending_build: Build) -
 def test_no_version_is_called_in_force_beside_a_date_still_to_come(versions_build: Build, pending_build: Build) -> None:
     for result, day in ((versions_build, AFTER_1_2), (pending_build, BEFORE_1_1)):
         for heading, text in sections(result.site).items():
-            starts = re.search(r"In force from (\d+ \w+ \d{4})", text)
-            if "(in force)" in heading and starts:
-                assert dt.datetime.strptime(starts[1], "%d %B %Y").date() <= dt.date.fromisoformat(day), heading
+            if "(in force)" not in heading:
+                continue
+            for dated in re.findall(r"(?:Approved on|In force from) ?(\d+ \w+ \d{4})", text):
+                assert dt.datetime.strptime(dated, "%d %B %Y").date() <= dt.date.fromisoformat(day), (heading, text)
 
 
 def test_the_archived_version_in_force_says_so_and_names_unapproved_changes(versions_build: Build) -> None:
