@@ -122,7 +122,9 @@ def on_post_page_macros(env: Any) -> None:
     archived = env.page.meta.get("archived_version")
     if archived:
         archives = env.variables["_archives"]
-        notice = approval.archive_notice_html(archives, str(archived), settings.today(), is_draft(env), "../../" + POLICY_URL)
+        notice = approval.archive_notice_html(
+            archives, str(archived), settings.today(), is_draft(env), "../../" + POLICY_URL
+        )
         marked = clauses.mark_up(contents.with_contents(env.markdown), data.school.site_url, str(archived))
         record = approval.record_html(next(a.version for a in archives if a.version.number == str(archived)))
         env.markdown = notice + "\n\n" + approval.after_title(marked, record)

@@ -137,8 +137,9 @@ def pair_slug(old: str, new: str) -> str:
     return f"{old}...{new}"
 
 
-def comparison_html(old: Text, new: Text, withdrawn: list[Withdrawal], root: str) -> str:
-    """The changes from `old` to `new`; `root` leads from the page to the site's root."""
+def comparison_html(old: Text, new: Text, withdrawn: list[Withdrawal], root: str, level: int = 2) -> str:
+    """The changes from `old` to `new`; `root` leads from the page to the site's root, and
+    `level` is the rank of the heading over the contact changes, so no rank is skipped."""
     changes = clause_changes(old.clauses, new.clauses, withdrawn)
     rows = data_changes(old.data, new.data)
     parts = []
@@ -157,7 +158,7 @@ def comparison_html(old: Text, new: Text, withdrawn: list[Withdrawal], root: str
             )
         parts.append("</ul>")
     if rows:
-        parts.append('<h3>Contact details and responses</h3><ul class="changes">')
+        parts.append(f'<h{level}>Contact details and responses</h{level}><ul class="changes">')
         parts.extend(f'<li class="change"><span class="change__kind">{escape(name)}</span> '
                      f'<span class="change__text">{html}</span></li>' for name, html in rows)
         parts.append("</ul>")
@@ -182,7 +183,7 @@ def neighbours_html(sides: list[Text], withdrawn: list[Withdrawal]) -> str:
     for old, new in zip(sides, sides[1:]):
         anchor = CURRENT if new.slug == CURRENT else change_anchor(old.slug, new.slug)
         parts.append(f'<h2 id="{anchor}">{escape(span(old, new).capitalize())}</h2>'
-                     f"{comparison_html(old, new, withdrawn, '../../')}")
+                     f"{comparison_html(old, new, withdrawn, '../../', level=3)}")
     return "".join(reversed(parts))
 
 

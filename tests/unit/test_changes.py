@@ -41,6 +41,10 @@ def test_a_comparison_links_each_clause_where_it_is_read() -> None:
     html = changes.comparison_html(*sides(), GONE, "../../")
     assert 'href="../../policy/#c2">C2</a>' in html
     assert 'href="../../versions/1.0/#v1-0-c3">C3</a>' in html
+    data = [{"phone": "1"}, {"phone": "2"}]
+    moved = [changes.Text(s.slug, s.name, s.clauses, d, s.url, s.anchor_prefix) for s, d in zip(sides(), data)]
+    assert "<h2>Contact details and responses</h2>" in changes.comparison_html(*moved, [], "")
+    assert "<h3>Contact details and responses</h3>" in changes.neighbours_html(moved, [])
 
 
 def test_every_pair_has_its_own_page_older_first() -> None:
