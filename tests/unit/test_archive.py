@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from macros import archive, model
 from tests.sitebuild import ROOT
 
-DATA = model.load(ROOT / "school.yml")
+# The data file in use: SCHOOL_DATA when set (the fictional school), else this school's.
+DATA = model.load(ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml"))
 COPY = "---\ntitle: Version 9.9 (archived)\ndata:\n  contact:\n    team: T\n---\n# Title\n- [C1] Words\n"
 
 

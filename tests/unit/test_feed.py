@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import feedparser
 
 from macros import feed, model
 from tests.sitebuild import ROOT
 
-DATA = model.load(ROOT / "school.yml")
+# The data file in use: SCHOOL_DATA when set (the fictional school), else this school's.
+DATA = model.load(ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml"))
 HASH = "0" * 64
 VERSIONS = [model.Version(number="1.0", summary="First", sha256=HASH),
             model.Version(number="1.1", approved_on="2027-01-20", approved_by="Board", summary="Second", sha256=HASH)]
