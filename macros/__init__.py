@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from macros import (
-    assets, clauses, contacts, contents, csp, model, previews, responses, search, settings, shortlinks, templates,
-    versions,
+    approval, archive, assets, changes, clauses, contacts, contents, csp, feed, model, previews, responses, search,
+    settings, shell, shortlinks, templates,
 )
 from macros.clause_markup import archive_mark
 from macros.problems import Problem, SiteError
@@ -29,8 +29,8 @@ def define_env(env: Any) -> None:
     if str(data_file) not in env.conf["watch"]:
         env.conf["watch"].append(str(data_file))
     try:
-        archives = versions.load_archives(docs_dir, data)
-    except versions.ArchiveError as error:
+        archives = archive.load_archives(docs_dir, data)
+    except archive.ArchiveError as error:
         raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
                                 "history: an approved version is never edited.")) from None
     settings.apply(env.conf, data)
@@ -70,7 +70,7 @@ def define_env(env: Any) -> None:
     )
     env.macro(lambda: whatsapp_rules(site), "whatsapp_rules")
     env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
-    env.macro(lambda: versions.history_html(archives, site.is_draft, "changes/", docs_dir), "version_history")
+    env.macro(lambda: approval.history_html(archives, site.is_draft, site.today, docs_dir), "version_history")
     env.macro(lambda: version_changes(site), "version_changes")
 
 
@@ -81,20 +81,14 @@ def whatsapp_rules(site: Site) -> str:
     return clauses.whatsapp_text(heading, conduct, link)
 
 
+def version_texts(site: Site) -> list[changes.Text]:
+    """Every approved version, then the current text: what comparisons compare."""
+    return changes.texts(site.archives, site.policy.clauses, archive.data_snapshot(site.data), POLICY_URL)
+
+
 def version_changes(site: Site) -> str:
     """Each approved version against the next, then the latest against the current text."""
-    archives = site.archives
-    policy_url = "../../" + POLICY_URL
-    parts = []
-    for old, new in zip(archives, archives[1:]):
-        anchor = versions.change_anchor(old.version.number, new.version.number)
-        title = f"From version {old.version.number} to version {new.version.number}"
-        parts.append(versions.comparison_html(title, anchor, old, new.clauses, new.data, policy_url))
-    if archives:
-        data = versions.data_snapshot(site.data)
-        title = f"From version {archives[-1].version.number} to the current text"
-        parts.append(versions.comparison_html(title, "current", archives[-1], site.policy.clauses, data, policy_url))
-    return "".join(reversed(parts)) or "<p>No approved version has been recorded yet.</p>"
+    return changes.neighbours_html(version_texts(site), site.data.withdrawn)
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -129,23 +123,27 @@ def on_post_page_macros(env: Any) -> None:
     )
     archived = env.page.meta.get("archived_version")
     if archived:
-        notice = versions.archive_notice_html(str(archived), "../../" + POLICY_URL)
-        env.markdown = f"{archive_mark(str(archived))}\n\n{notice}\n\n{contents.with_contents(env.markdown)}"
+        notice = approval.archive_notice_html(
+            site.archives, str(archived), site.today, site.is_draft, "../../" + POLICY_URL
+        )
+        record = approval.record_html(next(a.version for a in site.archives if a.version.number == str(archived)))
+        marked = approval.after_title(contents.with_contents(env.markdown), record)
+        env.markdown = f"{archive_mark(str(archived))}\n\n{notice}\n\n{marked}"
         return
     site.check_may_hold_clauses(page, env.markdown)
     markdown = env.markdown
     if page == POLICY_PAGE:
         markdown = contents.with_contents(markdown)
-        panel = versions.panel_html(site.archives, site.today, "../versions/")
-        markdown = versions.after_title(markdown, panel)
-        if site.archives and versions.review_status(site.archives[-1].version, site.today)[1]:
+        panel = approval.panel_html(site.archives, site.today, "../versions/")
+        markdown = approval.after_title(markdown, panel)
+        if site.archives and approval.review_status(site.archives[-1].version, site.today)[1]:
             # A warning, not an error: an urgent change of contact details must still publish.
             print(f"WARNING - the review of version {site.archives[-1].version.number} is overdue", file=sys.stderr)
     depth = "../" * env.page.url.count("/")
     if not site.archives:
-        markdown = versions.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
+        markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
     elif site.is_draft:
-        markdown = versions.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
+        markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
     env.markdown = markdown
 
 
@@ -156,6 +154,11 @@ def on_post_build(env: Any) -> None:
     if os.environ.get(FREEZE_ENV):
         Path(os.environ[FREEZE_ENV]).write_text(site.policy.markdown, encoding="utf-8")
     shortlinks.write_all(site_dir, site.data, policy, POLICY_URL, site.og_image)
+    # Before search and CSP, which then treat the comparison pages as any other.
+    banner = approval.draft_banner_html("../../../versions/changes/#current") if site.is_draft else ""
+    pairs = changes.pair_pages(version_texts(site), site.data.withdrawn, banner)
+    shell.write_all(site_dir, "versions/changes/", pairs, site.data.school.site_url)
+    feed.write(site_dir, site.data, settings.POLICY_TITLE, os.environ)
     search.write_indexes(site_dir, policy, POLICY_URL)
     assets.minify_site(site_dir)
     # Last, once every page (short links included) is written: each gets its own policy.

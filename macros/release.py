@@ -26,9 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(site: Path, extra_env: dict[str, str]) -> None:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, "-m", "macros.engine", "build", "-d", str(site)], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"The site does not build, so nothing was released:\n{result.stdout}{result.stderr}")

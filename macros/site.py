@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from macros import clause_markup, clauses, versions
+from macros import approval, archive, clause_markup, clauses
 from macros.model import SchoolData
 from macros.problems import Problem, SiteError
 
@@ -41,7 +41,7 @@ def body_and_first_line(source: str) -> tuple[str, int]:
 @dataclass
 class Site:
     data: SchoolData
-    archives: list[versions.Archive]
+    archives: list[archive.Archive]
     today: dt.date
     docs_dir: Path
     expand: Expand = field(repr=False)
@@ -71,7 +71,7 @@ class Site:
     @cached_property
     def is_draft(self) -> bool:
         """Whether the current text differs from the latest approved version."""
-        return versions.is_draft(self.policy.markdown, versions.data_snapshot(self.data), self.archives)
+        return approval.is_draft(self.policy.markdown, archive.data_snapshot(self.data), self.archives)
 
     @property
     def og_image(self) -> str:
