@@ -13,12 +13,11 @@ from mkdocs.utils.meta import get_data
 from macros import (
     assets, clauses, contacts, contents, csp, ladder, model, previews, search, settings, shortlinks, versions,
 )
+from macros.freeze import FREEZE_ENV
 
 POLICY_PAGE = "policy.md"
 POLICY_URL = "policy/"
 OG_IMAGE = "assets/og-image.png"
-# Set by `make release`: where to write the policy as it renders today, to freeze it.
-FREEZE_ENV = "FREEZE_POLICY_TO"
 
 
 def define_env(env: Any) -> None:

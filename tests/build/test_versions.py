@@ -22,9 +22,16 @@ C3_NEW = "[C3] The group should not be used for private conversations with other
 C5 = "- [C5] Messages should be kept to school matters\n"
 
 
+def releasable_copy(dest: Path) -> Path:
+    """A private copy of the project with the release tool, which releases into it."""
+    project = copy_project(dest)
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
 def release(project: Path, version: str, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros.release", "--version", version, "--summary", f"Release {version}", *extra],
+        [sys.executable, "-m", "tools.release", "--version", version, "--summary", f"Release {version}", *extra],
         cwd=project, capture_output=True, text=True, timeout=300,
     )
 
@@ -32,7 +39,7 @@ def release(project: Path, version: str, *extra: str) -> subprocess.CompletedPro
 @pytest.fixture(scope="module")
 def three_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1.0 as published; 1.1 rewords C2 and changes the phone; 1.2 adds C5; then C3 reworded, unapproved."""
-    project = copy_project(tmp_path_factory.mktemp("versions") / "project")
+    project = releasable_copy(tmp_path_factory.mktemp("versions") / "project")
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
     replace("school.yml", '"0115 9150193"', '"0115 9150200"')(project)
     done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
@@ -77,7 +84,7 @@ def test_a_version_cannot_be_released_twice(three_versions: Path) -> None:
 def test_a_bad_release_value_is_named_and_nothing_is_written(
     tmp_path: Path, version: str, extra: tuple[str, ...], said: str
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = releasable_copy(tmp_path / "project")
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     done = release(project, version, "--no-pdf", *extra)
     assert done.returncode != 0 and said in done.stderr, done.stderr
@@ -178,8 +185,7 @@ def test_the_first_version_reads_not_recorded(site: Path) -> None:
 
 
 def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    project = releasable_copy(tmp_path / "project")
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
     done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from macros import FREEZE_ENV, versions
+from macros import versions
+from macros.freeze import FREEZE_ENV
 from pydantic import TypeAdapter, ValidationError
 
 from macros.model import DataFileError, VersionNumber, load
@@ -50,7 +51,7 @@ def print_pdf(site: Path, number: str, pdf: Path) -> None:
     """Chromium's own print engine, as a governor's browser would print the page."""
     from playwright.sync_api import sync_playwright
 
-    from macros.browser import ARGS, serve, system_chromium
+    from tools.browser import ARGS, serve, system_chromium
 
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=system_chromium(), args=ARGS)
