@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -29,10 +30,14 @@ def releasable_copy(dest: Path) -> Path:
     return project
 
 
-def release(project: Path, version: str, *extra: str) -> subprocess.CompletedProcess[str]:
+def release(project: Path, version: str, *extra: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m tools.release` in the copy, on its own data file, as of `today` if given."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SCHOOL_DATA", "BUILD_DATE")}
+    if today:
+        env["BUILD_DATE"] = today
     return subprocess.run(
         [sys.executable, "-m", "tools.release", "--version", version, "--summary", f"Release {version}", *extra],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -44,11 +49,11 @@ def three_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     replace("school.yml", '"0115 9150193"', '"0115 9150200"')(project)
     done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
                    "--minute-ref", "FGB 27/03", "--effective-from", "2027-02-01", "--next-review", "2028-01-20",
-                   "--no-pdf")
+                   "--no-pdf", today="2027-01-21")
     assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", "- [C4]", C5 + "- [C4]")(project)
     done = release(project, "1.2", "--approved-on", "2028-01-15", "--approved-by", "Full Governing Body",
-                   "--next-review", "2029-01-15", "--no-pdf")
+                   "--next-review", "2029-01-15", "--no-pdf", today="2028-01-16")
     assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", C3_OLD, C3_NEW)(project)
     return project
@@ -71,14 +76,15 @@ def test_release_records_the_version_with_its_hash(three_versions: Path) -> None
 
 def test_a_version_cannot_be_released_twice(three_versions: Path) -> None:
     again = release(three_versions, "1.1", "--no-pdf")
-    assert again.returncode != 0 and "Version 1.1 is already recorded" in again.stderr
+    assert again.returncode != 0 and "VERSION (--version) 1.1 is already recorded in school.yml" in again.stderr
 
 
 @pytest.mark.parametrize(
     ("version", "extra", "said"),
     [
-        ("../1.3", (), "--version '../1.3': a version number is digits and dots"),
-        ("1.3", ("--approved-on", "2027-13-01"), "--approved-on '2027-13-01': dates are written YYYY-MM-DD"),
+        ("../1.3", (), "VERSION (--version) '../1.3' is not a version number: digits and dots only"),
+        ("1.3", ("--approved-on", "2027-13-01"),
+         "APPROVED_ON (--approved-on) '2027-13-01' is not a date: dates are written YYYY-MM-DD"),
     ],
 )
 def test_a_bad_release_value_is_named_and_nothing_is_written(
@@ -187,7 +193,8 @@ def test_the_first_version_reads_not_recorded(site: Path) -> None:
 def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
     project = releasable_copy(tmp_path / "project")
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
-    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body")
+    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
+                   today="2027-01-21")
     assert done.returncode == 0, done.stdout + done.stderr
     pdf = project / "docs" / "versions" / "1.1.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
