@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import copy_build_inputs
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-# What a site is built from; copied whole when a test needs to change a part of it.
-PROJECT_PARTS = ("mkdocs.yml", "school.yml", "docs", "overrides", "macros")
 
 
 @dataclass(frozen=True)
@@ -29,14 +28,7 @@ class Build:
 
 def copy_project(dest: Path) -> Path:
     """A private copy of the project, for tests that break a part of it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
+    return copy_build_inputs(dest)
 
 
 def build(site: Path, project: Path = ROOT, data_file: Path | None = None) -> Build:

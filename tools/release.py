@@ -32,10 +32,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from macros import model, settings, versions
 from macros.freeze import FREEZE_ENV
-from tools import ROOT, data_path
+from tools import BUILD_INPUTS, ROOT, copy_build_inputs, data_path
 
-# What a build reads (as tests/sitebuild.py copies it); the data file is added to these.
-BUILD_INPUTS = ("mkdocs.yml", "school.yml", "docs", "overrides", "macros")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXAMPLE_DATE = "2027-01-20"
 NOTHING_CHANGED = "Nothing was released and no file was changed"
@@ -259,14 +257,7 @@ class Stage:
 
 
 def stage_project(root: Path, data_file: Path) -> Stage:
-    project = root / "project"
-    project.mkdir()
-    for part in BUILD_INPUTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / part)
+    project = copy_build_inputs(root / "project")
     if data_file.is_relative_to(ROOT):
         staged = project / data_file.relative_to(ROOT)
     else:
