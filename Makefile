@@ -49,18 +49,18 @@ build: $(STAMP)
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
 test: $(STAMP) $(NODE_STAMP)
-	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest
 	@echo "Again with the fictional school's data file: the unit and build tests hold for any school."
 	SCHOOL_DATA=tests/fixtures/oakfield.yml $(BIN)/python -m pytest tests/unit tests/build
 
 bench: $(STAMP)
-	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m tests.bench
 
 # Values are read from the environment ("$$NAME"), never pasted into the command line.
 release: $(STAMP)
-	$(BIN)/python -m macros.release --version "$$VERSION" --approved-on "$$APPROVED_ON" \
+	$(BIN)/python -m tools.release --version "$$VERSION" --approved-on "$$APPROVED_ON" \
 	  --approved-by "$$APPROVED_BY" --minute-ref "$$MINUTE_REF" --effective-from "$$EFFECTIVE_FROM" \
 	  --next-review "$$NEXT_REVIEW" --summary "$$SUMMARY"
 

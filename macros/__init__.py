@@ -15,8 +15,8 @@ from macros.clause_markup import archive_mark
 from macros.problems import Problem, SiteError
 from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line
 
-# Set by `make release`: where to write the policy as it renders today, to freeze it.
-FREEZE_ENV = "FREEZE_POLICY_TO"
+from macros.freeze import FREEZE_ENV
+
 CLAUSE_EXTENSION = "macros.clause_markup"
 
 

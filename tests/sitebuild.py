@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from macros import model
 from tests.html import pages
 
+from tools import copy_build_inputs
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 # The data file the suite runs with: SCHOOL_DATA (as `make test` sets for its second pass), else
@@ -31,8 +33,6 @@ def is_original_school() -> bool:
     return ORIGINAL_SCHOOL.is_file() and ORIGINAL_SCHOOL.read_text(encoding="utf-8").strip() == DATA.school.name
 
 
-# What a site is built from; copied whole when a test needs to change a part of it.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,7 @@ def remove(relative: str) -> Mutation:
 def copy_project(dest: Path) -> Path:
     """A private copy of the project (with the data file in use as its school.yml), for tests
     that break a part of it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
+    copy_build_inputs(dest)
     shutil.copy2(DATA_FILE, dest / "school.yml")
     return dest
 

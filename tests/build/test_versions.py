@@ -39,11 +39,20 @@ PHONE = DATA.contact.phone
 NEW_PHONE = PHONE[:-1] + ("2" if PHONE[-1] != "2" else "3")
 
 
-def release(project: Path, version: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    # The copy's own school.yml is its data file.
-    env = {k: v for k, v in os.environ.items() if k != "SCHOOL_DATA"}
+def releasable_copy(dest: Path) -> Path:
+    """A private copy of the project with the release tool, which releases into it."""
+    project = copy_project(dest)
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def release(project: Path, version: str, *extra: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m tools.release` in the copy, on its own data file, as of `today` if given."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SCHOOL_DATA", "BUILD_DATE")}
+    if today:
+        env["BUILD_DATE"] = today
     return subprocess.run(
-        [sys.executable, "-m", "macros.release", "--version", version, "--summary", f"Release {version}", *extra],
+        [sys.executable, "-m", "tools.release", "--version", version, "--summary", f"Release {version}", *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 
@@ -52,20 +61,21 @@ def release(project: Path, version: str, *extra: str) -> subprocess.CompletedPro
 def three_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1.0 as published; 1.1 rewords C2 and changes the phone; 1.2 adds C5; then, unapproved,
     C3 reworded and A7 withdrawn in favour of A2."""
-    project = copy_project(tmp_path_factory.mktemp("versions") / "project")
+    project = releasable_copy(tmp_path_factory.mktemp("versions") / "project")
     if not DATA.versions:
         # Another school's data file: its 1.0 is the text as it stands, approval not recorded.
-        done = release(project, "1.0", "--no-pdf")
+        done = release(project, "1.0", "--approved-on", "2026-09-01", "--approved-by", "Governors", "--no-pdf",
+                       today="2026-09-01")
         assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
     replace("school.yml", f'"{PHONE}"', f'"{NEW_PHONE}"')(project)
     done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
                    "--minute-ref", "FGB 27/03", "--effective-from", "2027-02-01", "--next-review", "2028-01-20",
-                   "--no-pdf")
+                   "--no-pdf", today="2027-01-21")
     assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", "- [C4]", C5 + "- [C4]")(project)
     done = release(project, "1.2", "--approved-on", "2028-01-15", "--approved-by", "Full Governing Body",
-                   "--next-review", "2029-01-15", "--no-pdf")
+                   "--next-review", "2029-01-15", "--no-pdf", today="2028-01-16")
     assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", C3_OLD, C3_NEW)(project)
     replace("docs/policy.md", A7, "")(project)
@@ -100,20 +110,21 @@ def test_release_records_the_version_with_its_hash(three_versions: Path) -> None
 
 def test_a_version_cannot_be_released_twice(three_versions: Path) -> None:
     again = release(three_versions, "1.1", "--no-pdf")
-    assert again.returncode != 0 and "Version 1.1 is already recorded" in again.stderr
+    assert again.returncode != 0 and "VERSION (--version) 1.1 is already recorded in school.yml" in again.stderr
 
 
 @pytest.mark.parametrize(
     ("version", "extra", "said"),
     [
-        ("../1.3", (), "--version '../1.3': a version number is digits and dots"),
-        ("1.3", ("--approved-on", "2027-13-01"), "--approved-on '2027-13-01': dates are written YYYY-MM-DD"),
+        ("../1.3", (), "VERSION (--version) '../1.3' is not a version number: digits and dots only"),
+        ("1.3", ("--approved-on", "2027-13-01"),
+         "APPROVED_ON (--approved-on) '2027-13-01' is not a date: dates are written YYYY-MM-DD"),
     ],
 )
 def test_a_bad_release_value_is_named_and_nothing_is_written(
     tmp_path: Path, version: str, extra: tuple[str, ...], said: str
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = releasable_copy(tmp_path / "project")
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     done = release(project, version, "--no-pdf", *extra)
     assert done.returncode != 0 and said in done.stderr, done.stderr
@@ -215,12 +226,11 @@ def test_the_first_version_reads_not_recorded(site: Path) -> None:
     assert (site / "versions" / "1.0.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_release_end_to_end_with_its_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BUILD_DATE", "2027-01-20")  # released the day it is approved
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
+    project = releasable_copy(tmp_path / "project")
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
-    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body")
+    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
+                   today="2027-01-21")
     assert done.returncode == 0, done.stdout + done.stderr
     pdf = project / "docs" / "versions" / "1.1.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
