@@ -18,7 +18,7 @@ export SOURCE_DATE_EPOCH
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
 	@echo "make test     set up and run every test, browser tests included"
-	@echo "make build    build the site into site/ (strict: any warning fails)"
+	@echo "make build    build the site into site/ (strict: any warning fails; ENGINE=properdocs|zensical)"
 	@echo "make bench    compare speed and size with Material's defaults"
 	@echo "make release  record an approved version (see README)"
 	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
@@ -42,9 +42,11 @@ serve: $(STAMP)
 	$(BIN)/python -m macros.engine serve --dev-addr 127.0.0.1:8000
 
 # Built aside and moved into place only on success: a failed build leaves the previous site/ as it was.
+# ENGINE=properdocs or ENGINE=zensical builds with that engine instead of MkDocs (README: Engines).
+ENGINE ?= mkdocs
 build: $(STAMP)
 	rm -rf site.partial
-	$(BIN)/python -m macros.engine build -d site.partial || { rm -rf site.partial; exit 1; }
+	$(BIN)/python -m macros.engine build --engine $(ENGINE) -d site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
@@ -79,4 +81,4 @@ schema: $(STAMP)
 	$(BIN)/python -m macros.model > school.schema.json
 
 clean:
-	rm -rf site site.partial $(VENV) $(LIGHTHOUSE)/node_modules
+	rm -rf site site.partial .cache $(VENV) $(LIGHTHOUSE)/node_modules

@@ -1,5 +1,5 @@
 """`python -m macros.engine build|serve`: the site's engine (MkDocs, or ProperDocs with
-`--engine properdocs`) run in this process, so that whatever fails, the output ends with one
+`--engine properdocs`; Zensical, for `build` only, with `--engine zensical`) run in this process, so that whatever fails, the output ends with one
 plain summary (file, line or field, value, what to do) and never a Python traceback.
 
 `make build` and `make serve` run this; so do the tests, which read the summary's last lines.
@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from macros import zensical_build
 from macros.problems import Problem, SiteError, summary
 
-ENGINES = ("mkdocs", "properdocs")
+ENGINES = ("mkdocs", "properdocs", "zensical")
 DOC_FILE = re.compile(r"Doc file '(?P<page>[^']+)'")
 CONFIG_VALUE = re.compile(r"Config value '(?P<name>[^']+)': (?P<error>.*)", re.S)
 PAGE_ERROR = re.compile(r"Error reading page '(?P<page>[^']+)':? ?(?P<error>.*)", re.S)
@@ -85,11 +86,21 @@ def import_engine(name: str) -> Any:
     if name not in ENGINES:
         raise SiteError(Problem("ENGINE", f"the site cannot be built with {name!r}.",
                                 f"use one of: {', '.join(ENGINES)}.", value=name))
+    if name == "properdocs":
+        # As the `properdocs` command does: every later `mkdocs.*` import (Material, mkdocs-macros,
+        # the hooks) gets ProperDocs' module, so plugins subclass its BasePlugin and raise its
+        # errors. What this package imported from MkDocs already is dropped, to be imported again.
+        for module in [m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs.")]:
+            del sys.modules[module]
+        importlib.import_module("properdocs.replacement")
     return importlib.import_module(name)
 
 
 def build(engine: str, config_file: str, site_dir: str | None) -> None:
     import_engine(engine)
+    if engine == "zensical":
+        zensical_build.build(Path(config_file), Path(site_dir or "site"))
+        return
     config = importlib.import_module(f"{engine}.config")
     commands = importlib.import_module(f"{engine}.commands.build")
     cfg = config.load_config(config_file=config_file, strict=True, site_dir=site_dir)
@@ -108,6 +119,10 @@ STILL_SERVING = "The preview in your browser keeps the last good build until thi
 
 
 def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, docs_dir: str) -> None:
+    if engine == "zensical":
+        raise SiteError(Problem("ENGINE", "`serve` runs MkDocs or ProperDocs: Zensical's preview has no "
+                                "hooks to finish the pages with.", "build with Zensical instead (make build "
+                                "ENGINE=zensical), or serve with another engine.", value=engine))
     import_engine(engine)
     serving = importlib.import_module(f"{engine}.commands.serve")
     livereload = importlib.import_module(f"{engine}.livereload")
@@ -153,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
         logger.handlers[:] = [collector]
         logger.setLevel(logging.INFO)
         logger.propagate = False
+    if args.engine == "properdocs":
+        # Plugins log as `mkdocs.*`: under ProperDocs that counts as its own (as its command sets
+        # it up), so a plugin's warning fails the strict build there too.
+        legacy = logging.getLogger("mkdocs")
+        legacy.handlers[:], legacy.parent, legacy.propagate = [], logging.getLogger("properdocs"), True
+        legacy.setLevel(logging.NOTSET)
     docs_dir = str(Path(args.config_file).parent / "docs") if Path(args.config_file).parent != Path(".") else "docs"
     error: BaseException | None = None
     try:

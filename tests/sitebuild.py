@@ -96,9 +96,9 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(site: Path, project: Path | None = None, data_file: Path | None = None,
-          env: dict[str, str] | None = None) -> Build:
+          env: dict[str, str] | None = None, engine: str = "mkdocs") -> Build:
     """Build `project` (default: this one, with the data file in use) into `site` as `make build`
-    does, through macros.engine; never raises on failure."""
+    does, through macros.engine (with `engine`); never raises on failure."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SCHOOL_DATA", None)
     if data_file is not None:
@@ -108,7 +108,8 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
     environment.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     project = project or ROOT
     result = subprocess.run(
-        [sys.executable, "-m", "macros.engine", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "macros.engine", "build", "--engine", engine, "-f", str(project / "mkdocs.yml"),
+         "-d", str(site)],
         cwd=project,
         env=environment,
         capture_output=True,
