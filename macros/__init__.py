@@ -4,20 +4,35 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, MutableMapping
 
 from macros import (
     approval, archive, changes, clauses, contacts, contents, model, previews, responses, settings, templates,
+    zensical_env,
 )
 from macros.clause_markup import archive_mark
 from macros.problems import Problem, SiteError
-from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line
+from macros.site import OG_IMAGE, POLICY_PAGE, POLICY_URL, Site, body_and_first_line
 
 CLAUSE_EXTENSION = "macros.clause_markup"
 
 
+def configure(conf: MutableMapping[str, Any], data: model.SchoolData) -> None:
+    """What the data file sets in the engine's configuration: the site's name, address and
+    description, each clause's short link, the site's own link preview, the archives published."""
+    settings.apply(conf, data)
+    # Each clause's copy button carries its short link: the site's address comes from the data file.
+    conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
+    # Pages without Markdown (the 404 page) preview as the site itself.
+    conf["extra"]["preview_tags"] = previews.meta_tags(previews.Preview(
+        data.school.name, conf["site_description"], None, data.school.site_url + OG_IMAGE, data.school.name))
+    settings.exclude_unrecorded_archives(conf, Path(conf["docs_dir"]), {v.number for v in data.versions})
+
+
 def define_env(env: Any) -> None:
-    settings.check_plugins(env.conf)
+    # Zensical's macros extension calls this too, with an env of its own (macros/zensical_env.py).
+    if not zensical_env.adapt(env):
+        settings.check_plugins(env.conf)
     docs_dir = Path(env.conf["docs_dir"])
     data_file = settings.data_path(env.conf)
     data = model.load(data_file)
@@ -29,9 +44,7 @@ def define_env(env: Any) -> None:
     except archive.ArchiveError as error:
         raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
                                 "history: an approved version is never edited.")) from None
-    settings.apply(env.conf, data)
-    # Each clause's copy button carries its short link: the site's address comes from the data file.
-    env.conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
+    configure(env.conf, data)
 
     def expand(markdown: str, page_file: str, first_line: int) -> str:
         variables = {name: value for name, value in env.variables.items() if name != "page"}
@@ -39,11 +52,6 @@ def define_env(env: Any) -> None:
 
     site = Site(data, archives, settings.today(), docs_dir, expand)
     env.site = site
-    # Pages without Markdown (the 404 page) preview as the site itself.
-    env.conf["extra"]["preview_tags"] = previews.meta_tags(
-        previews.Preview(data.school.name, env.conf["site_description"], None, site.og_image, data.school.name)
-    )
-    settings.exclude_unrecorded_archives(env.conf, docs_dir, {v.number for v in data.versions})
     env.variables.update(
         {
             "school": data.school,

@@ -48,10 +48,10 @@ class Inputs:
         return cls(site.data, site.archives, site.policy.clauses, site.is_draft, site.og_image)
 
 
-def finish_page(html: str, serving: bool) -> str:
-    """What every page gets: the search loader, then (not under `serve`, whose live-reload
-    script is injected as it is served and has no hash) its Content-Security-Policy."""
-    html = search.point_to_loader(html)
+def finish_page(html: str, serving: bool, material_search: bool = True) -> str:
+    """What every page gets: the search loader (with Material's search), then (not under `serve`,
+    whose live-reload script is injected as it is served and has no hash) its Content-Security-Policy."""
+    html = search.point_to_loader(html) if material_search else html
     return html if serving else csp.with_policy(html)
 
 
@@ -70,19 +70,23 @@ def run(site_dir: Path, inputs: Inputs, environ: Mapping[str, str], serving: boo
         pages_finished: bool = False) -> None:
     """Finish the built site in place. `pages_finished`: the engine's pages were already
     finished as they were written (MkDocs' on_post_page)."""
+    # The clause-aware search is built on Material's index: an engine with a search of its own
+    # (Zensical's search.json) keeps that as it is.
+    material_search = (site_dir / search.INDEX).is_file()
     for path, html in added_pages(site_dir, inputs).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(finish_page(html, serving), encoding="utf-8")
+        target.write_text(finish_page(html, serving, material_search), encoding="utf-8")
     feed.write(site_dir, inputs.data, settings.POLICY_TITLE, environ)
-    search.write_indexes(site_dir, inputs.clauses, POLICY_URL)
+    if material_search:
+        search.write_indexes(site_dir, inputs.clauses, POLICY_URL)
     assets.minify_site(site_dir)
     if pages_finished:
         return
     for page in sorted(site_dir.rglob("*.html")):
         source = page.read_text(encoding="utf-8")
         try:
-            finished = finish_page(source, serving)
+            finished = finish_page(source, serving, material_search)
         except csp.NoHeadError as error:
             raise SiteError(Problem(str(page.relative_to(site_dir)), f"{error}.", "check the engine's template "
                                     "for this page: it must have a <head> with <meta charset>.")) from None

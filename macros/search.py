@@ -44,6 +44,7 @@ def add_clauses(index: dict[str, Any], clauses: list[Clause], page_url: str) -> 
     return {**index, "docs": docs[: last_of_page + 1] + entries + docs[last_of_page + 1 :]}
 
 
+INDEX = "search/search_index.json"
 FULL_INDEX = "search/search_index.full.json"
 LOADER = "assets/javascripts/workers/search-loader.js"
 WORKERS = "assets/javascripts/workers/"
@@ -78,7 +79,7 @@ def point_to_loader(html: str) -> str:
 def write_indexes(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
     """Make Material's index clause-aware and move it behind the loader, leaving Material a stub.
     Each page is pointed at the loader by `point_to_loader`."""
-    path = site_dir / "search" / "search_index.json"
+    path = site_dir / INDEX
     index = add_clauses(json.loads(path.read_text(encoding="utf-8")), clauses, page_url)
     for target, content in ((site_dir / FULL_INDEX, index), (path, stub_index(index))):
         target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

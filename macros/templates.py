@@ -48,8 +48,14 @@ def render(environment: jinja2.Environment, markdown: str, variables: Mapping[st
         # Already explained where it happened (a macro rendering the policy names the policy).
         raise
     except Exception as error:  # noqa: BLE001 - every template failure is explained the same way
-        line = _line(error)
-        problem, fix = _explain(error)
-        where = f"line {line + first_line - 1}" if line else ""
-        quoted = markdown.splitlines()[line - 1].strip() if line and line <= len(markdown.splitlines()) else None
-        raise SiteError(Problem(page_file, problem, fix, where, quoted)) from None
+        raise SiteError(problem_of(error, markdown, page_file, first_line)) from None
+
+
+def problem_of(error: BaseException, markdown: str, page_file: str, first_line: int = 1) -> Problem:
+    """A failure rendering `markdown` (this site's or another engine's Jinja), as a Problem naming
+    the page and the line in its file."""
+    line = _line(error)
+    problem, fix = _explain(error)
+    where = f"line {line + first_line - 1}" if line else ""
+    quoted = markdown.splitlines()[line - 1].strip() if line and line <= len(markdown.splitlines()) else None
+    return Problem(page_file, problem, fix, where, quoted)

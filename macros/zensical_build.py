@@ -1,0 +1,175 @@
+"""`python -m macros.engine build --engine zensical`: the site built by Zensical from mkdocs.yml,
+then finished by the site's pipeline (`python -m macros.pipeline`), since Zensical runs no hooks.
+
+Zensical reads its settings before it renders any page, so what the data file sets, which MkDocs
+takes from define_env as it builds (the site's name, address, description, the clauses' short
+links, the site's link preview, the archives published), is written into the configuration
+Zensical reads: a copy of mkdocs.yml beside it (CONFIG_NAME, removed afterwards), which also
+names the folder to write (Zensical has no --site-dir).
+
+Zensical reports a failure in Python as a RuntimeError carrying a traceback's text, without the
+page. So the page renderer it calls is wrapped, to keep the first failure with its page and say
+it in the site's own words. Its own checks (links, anchors) it prints as warnings naming the
+page and line, which `--strict` turns into a stop: those are read back from its output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pathspec
+import yaml
+
+import macros
+from macros import model, pipeline, settings, templates
+from macros.problems import Problem, SiteError
+from macros.site import body_and_first_line
+
+# Hidden, beside mkdocs.yml: Zensical takes paths in its configuration as relative to the file.
+CONFIG_NAME = ".zensical.yml"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Zensical's warning: "Warning: page does not exist", then "╭─[ raise-a-concern.md:16:43 ]", then
+# the line itself, "16 │ The full wording is in [Raising Concerns](polcy.md) …".
+WARNING = re.compile(r"^(?:Warning|Error): (?P<message>.+)$")
+PLACE = re.compile(r"^\s*╭─\[ (?P<file>.+?):(?P<line>[0-9]+):[0-9]+ \]$")
+QUOTED = re.compile(r"^\s*(?P<line>[0-9]+) │ (?P<text>.*)$")
+
+
+def extensions_with_options(listed: list[Any]) -> dict[str, dict[str, Any]]:
+    """mkdocs.yml's `markdown_extensions` (names, or one-key mappings to options) as name → options."""
+    found: dict[str, dict[str, Any]] = {}
+    for entry in listed:
+        if isinstance(entry, dict):
+            found.update({name: dict(options or {}) for name, options in entry.items()})
+        else:
+            found[str(entry)] = {}
+    return found
+
+
+def zensical_config(config_file: Path, site_dir: Path) -> dict[str, Any]:
+    """mkdocs.yml with the data file's settings in it, as define_env gives them to MkDocs."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    docs_dir = config.get("docs_dir", "docs")
+    seen: dict[str, Any] = {
+        **config,
+        "config_file_path": str(config_file),
+        "docs_dir": str(config_file.parent / docs_dir),
+        "extra": dict(config.get("extra") or {}),
+        "mdx_configs": extensions_with_options(config.get("markdown_extensions") or []),
+        "exclude_docs": pathspec.GitIgnoreSpec.from_lines((config.get("exclude_docs") or "").splitlines()),
+    }
+    macros.configure(seen, model.load(settings.data_path(seen)))
+    mdx_configs = seen.pop("mdx_configs")
+    del seen["config_file_path"]
+    return {
+        **seen,
+        "docs_dir": docs_dir,
+        "exclude_docs": "".join(f"{pattern.pattern}\n" for pattern in seen["exclude_docs"].patterns),
+        "markdown_extensions": [{name: options} if options else name for name, options in mdx_configs.items()],
+        "site_dir": str(site_dir.resolve()),
+        # Zensical's look of Material for MkDocs, which the site's own stylesheet is written for.
+        "theme": {"variant": "classic", **(config.get("theme") or {})},
+    }
+
+
+def problems_from_output(output: str, docs_dir: str) -> list[Problem]:
+    """The warnings in Zensical's output, each as a Problem naming its page and line."""
+    found: list[Problem] = []
+    message = place = None
+    for line in ANSI.sub("", output).splitlines():
+        if warning := WARNING.match(line):
+            message, place = warning["message"], None
+        elif message and (where := PLACE.match(line)):
+            place = where
+        elif message and place and (quoted := QUOTED.match(line)) and quoted["line"] == place["line"]:
+            found.append(Problem(f"{docs_dir}/{place['file']}", f"{message} (Zensical's check).",
+                                 "correct the link or text on that page, then build again.",
+                                 f"line {place['line']}", quoted["text"].strip()))
+            message = place = None
+    return found
+
+
+@contextlib.contextmanager
+def output_read(kept: list[str]) -> Iterator[None]:
+    """Zensical prints from Rust, past Python's sys.stderr: its output is taken from the file
+    descriptors, shown as it was once the build stops, and kept."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with tempfile.TemporaryFile() as capture:
+        os.dup2(capture.fileno(), 1)
+        os.dup2(capture.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            for fd, original in zip((1, 2), saved):
+                os.dup2(original, fd)
+                os.close(original)
+            capture.seek(0)
+            kept.append(capture.read().decode("utf-8", errors="replace"))
+            sys.stderr.write(kept[-1])
+
+
+@contextlib.contextmanager
+def pages_named(docs_dir: Path, failures: list[Problem]) -> Iterator[None]:
+    """While Zensical builds, a page that fails to render is kept as a Problem naming it."""
+    from zensical.markdown import render as rendering  # noqa: PLC0415 - only when building with Zensical
+
+    real = rendering.render
+
+    def render(content: str, path: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return real(content, path, *args, **kwargs)
+        except SiteError as error:
+            failures.extend(error.problems)
+            raise
+        except Exception as error:
+            source = docs_dir / path
+            first_line = body_and_first_line(source.read_text(encoding="utf-8"))[1] if source.is_file() else 1
+            failures.append(templates.problem_of(error, content, f"{docs_dir.name}/{path}", first_line))
+            raise
+
+    rendering.render = render
+    try:
+        yield
+    finally:
+        rendering.render = real
+
+
+def build(config_file: Path, site_dir: Path) -> None:
+    import zensical  # noqa: PLC0415 - only when building with Zensical
+
+    project = config_file.parent.resolve()
+    if not site_dir.resolve().is_relative_to(project):
+        raise SiteError(Problem("--site-dir", "Zensical writes the site only inside the project folder.",
+                                f"give a folder inside {project}, such as site.partial.", value=str(site_dir)))
+    config = zensical_config(config_file, site_dir)
+    derived = config_file.with_name(CONFIG_NAME)
+    derived.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    failures: list[Problem] = []
+    output: list[str] = []
+    try:
+        with output_read(output), pages_named(config_file.parent / config["docs_dir"], failures):
+            # `clean`: Zensical's cache knows the pages, not the data file they are made from.
+            zensical.build(str(derived.resolve()), {"strict": True, "clean": True})
+    except Exception as error:
+        if failures:
+            raise SiteError(failures[0]) from None
+        warned = problems_from_output("".join(output), config["docs_dir"])
+        if warned:
+            raise SiteError(*warned) from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise SiteError(Problem("the site", f"Zensical stopped: {first.removeprefix('Python error: ')}",
+                                "correct what the message names, then build again.")) from None
+    finally:
+        derived.unlink(missing_ok=True)
+    pipeline.run(site_dir, pipeline.inputs_from_site(site_dir, config_file), os.environ)
