@@ -35,19 +35,23 @@
     });
   }
 
+  /* A longer name, if any, starts with the words shown (WCAG 2.5.3); while "Copied" shows,
+     that is the name. */
   function makeButton(label, accessibleName, text, confirmation) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
     button.textContent = label;
-    button.setAttribute("aria-label", accessibleName);
+    if (accessibleName) { button.setAttribute("aria-label", accessibleName); }
     button.addEventListener("click", function () {
       copyText(text()).then(function () {
         button.textContent = "Copied";
+        button.removeAttribute("aria-label");
         button.classList.add("copy-button--done");
         announce(confirmation);
         window.setTimeout(function () {
           button.textContent = label;
+          if (accessibleName) { button.setAttribute("aria-label", accessibleName); }
           button.classList.remove("copy-button--done");
         }, 4000);
       }, function () {
@@ -85,7 +89,7 @@
   var rules = document.getElementById("whatsapp-text");
   if (rules) {
     var button = makeButton(
-      "Copy for WhatsApp", "Copy the rules for WhatsApp",
+      "Copy for WhatsApp", null,
       function () { return rules.textContent; },
       "The rules are copied. Paste them into your group."
     );
