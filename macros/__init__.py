@@ -27,10 +27,10 @@ def define_env(env: Any) -> None:
     try:
         data = model.load(path)
         archives = versions.load_archives(docs_dir, data)
-    except (model.DataFileError, versions.ArchiveError) as error:
+        og_image = previews.png_image(docs_dir / OG_IMAGE, data.school.site_url + OG_IMAGE)
+    except (model.DataFileError, versions.ArchiveError, previews.ImageError) as error:
         raise PluginError(str(error)) from None
     settings.apply(env.conf, data)
-    og_image = data.school.site_url + OG_IMAGE
     # Pages without Markdown (the 404 page) preview as the site itself.
     env.conf["extra"]["preview_tags"] = previews.meta_tags(
         previews.Preview(data.school.name, env.conf["site_description"], None, og_image, data.school.name)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from macros.clauses import Clause, withdrawal_sentence
 from macros.model import SchoolData
-from macros.previews import Preview, meta_tags
+from macros.previews import Image, Preview, meta_tags
 
 
 def forwarding_page(preview: Preview, target: str, canonical: str, heading: str) -> str:
@@ -42,7 +42,7 @@ def write(site_dir: Path, slug: str, html: str) -> None:
     (folder / "index.html").write_text(html, encoding="utf-8")
 
 
-def write_all(site_dir: Path, data: SchoolData, policy: list[Clause], policy_url: str, image: str) -> None:
+def write_all(site_dir: Path, data: SchoolData, policy: list[Clause], policy_url: str, image: Image) -> None:
     """A short link for every clause in the text, and for every withdrawn one."""
     site_url, school = data.school.site_url, data.school.name
     links = [

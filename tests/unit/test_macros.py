@@ -217,10 +217,11 @@ def test_own_assets_are_minified() -> None:
 
 
 def test_short_links_for_clauses_and_withdrawn_clauses(tmp_path: Path) -> None:
-    from macros import shortlinks
+    from macros import previews, shortlinks
 
     data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
-    shortlinks.write_all(tmp_path, data, clauses.find(POLICY, "policy.md"), "policy/", "https://x/og.png")
+    image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
+    shortlinks.write_all(tmp_path, data, clauses.find(POLICY, "policy.md"), "policy/", image)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c1", "c2", "c9", "r1"]
     assert 'content="0; url=../policy/#c2"' in (tmp_path / "c2" / "index.html").read_text(encoding="utf-8")
     assert 'content="0; url=../withdrawn/#c9"' in (tmp_path / "c9" / "index.html").read_text(encoding="utf-8")
@@ -231,7 +232,8 @@ def test_link_previews_escape_the_words_and_name_the_page() -> None:
 
     assert previews.page_title("The guidance", "Oakfield", is_homepage=False) == "The guidance · Oakfield"
     assert previews.page_title("Home", "Oakfield", is_homepage=True) == "Oakfield"
-    tags = previews.meta_tags(previews.Preview('Say "no" & <go>', "It's", None, "https://x/og.png", "Oakfield"))
+    image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
+    tags = previews.meta_tags(previews.Preview('Say "no" & <go>', "It's", None, image, "Oakfield"))
     assert '<meta property="og:title" content="Say &quot;no&quot; &amp; &lt;go&gt;">' in tags
     assert '<meta name="twitter:description" content="It&#x27;s">' in tags
     assert "og:url" not in tags  # a page with no address of its own says none
