@@ -13,7 +13,7 @@ NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help serve test build bench release lock schema clean
+.PHONY: help serve test build bench release new-school lock schema clean
 
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
@@ -21,6 +21,7 @@ help:
 	@echo "make build    build the site into site/ (strict: any warning fails)"
 	@echo "make bench    compare speed and size with Material's defaults"
 	@echo "make release  record an approved version (see README)"
+	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
 
 # The virtual environment is rebuilt whenever the lock file changes.
 $(STAMP): requirements.lock
@@ -37,29 +38,37 @@ $(NODE_STAMP): $(LIGHTHOUSE)/package-lock.json
 	npm ci --prefix $(LIGHTHOUSE) --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Through macros.engine, so that any failure ends with a plain summary and no traceback.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python -m macros.engine serve --dev-addr 127.0.0.1:8000
 
-# Built aside and moved into place only on success: a failed build leaves no site.
+# Built aside and moved into place only on success: a failed build leaves the previous site/ as it was.
 build: $(STAMP)
 	rm -rf site.partial
-	$(BIN)/mkdocs build --strict --clean -d site.partial || { rm -rf site.partial; exit 1; }
+	$(BIN)/python -m macros.engine build -d site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
 test: $(STAMP) $(NODE_STAMP)
-	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest
+	@echo "Again with the fictional school's data file: the unit and build tests hold for any school."
+	SCHOOL_DATA=tests/fixtures/oakfield.yml $(BIN)/python -m pytest tests/unit tests/build
 
 bench: $(STAMP)
-	@$(BIN)/python -m macros.browser || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m tests.bench
 
 # Values are read from the environment ("$$NAME"), never pasted into the command line.
 release: $(STAMP)
-	$(BIN)/python -m macros.release --version "$$VERSION" --approved-on "$$APPROVED_ON" \
+	$(BIN)/python -m tools.release --version "$$VERSION" --approved-on "$$APPROVED_ON" \
 	  --approved-by "$$APPROVED_BY" --minute-ref "$$MINUTE_REF" --effective-from "$$EFFECTIVE_FROM" \
 	  --next-review "$$NEXT_REVIEW" --summary "$$SUMMARY"
+
+# Another school's site: its data file in, this school's approval history out (see README).
+new-school: $(STAMP)
+	@test -n "$(DATA)" || { echo "Say which data file: make new-school DATA=your-school.yml"; exit 1; }
+	$(BIN)/python -m tools.new_school "$(DATA)"
 
 # Regenerates the hashed lock file from pyproject.toml (needs uv; maintainers only).
 lock:

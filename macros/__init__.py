@@ -7,33 +7,45 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import get_data
-
 from macros import (
-    assets, clauses, contacts, contents, csp, ladder, model, previews, search, settings, shortlinks, versions,
+    approval, archive, assets, changes, clauses, contacts, contents, csp, feed, model, previews, responses, search,
+    settings, shell, shortlinks, templates,
 )
+from macros.clause_markup import archive_mark
+from macros.problems import Problem, SiteError
+from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line
 
-POLICY_PAGE = "policy.md"
-POLICY_URL = "policy/"
-OG_IMAGE = "assets/og-image.png"
-# Set by `make release`: where to write the policy as it renders today, to freeze it.
-FREEZE_ENV = "FREEZE_POLICY_TO"
+from macros.freeze import FREEZE_ENV
+
+CLAUSE_EXTENSION = "macros.clause_markup"
 
 
 def define_env(env: Any) -> None:
-    path = settings.data_path(env.conf)
+    settings.check_plugins(env.conf)
     docs_dir = Path(env.conf["docs_dir"])
+    data_file = settings.data_path(env.conf)
+    data = model.load(data_file)
+    # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
+    if str(data_file) not in env.conf["watch"]:
+        env.conf["watch"].append(str(data_file))
     try:
-        data = model.load(path)
-        archives = versions.load_archives(docs_dir, data)
-        og_image = previews.png_image(docs_dir / OG_IMAGE, data.school.site_url + OG_IMAGE)
-    except (model.DataFileError, versions.ArchiveError, previews.ImageError) as error:
-        raise PluginError(str(error)) from None
+        archives = archive.load_archives(docs_dir, data)
+    except archive.ArchiveError as error:
+        raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
+                                "history: an approved version is never edited.")) from None
     settings.apply(env.conf, data)
+    # Each clause's copy button carries its short link: the site's address comes from the data file.
+    env.conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
+
+    def expand(markdown: str, page_file: str, first_line: int) -> str:
+        variables = {name: value for name, value in env.variables.items() if name != "page"}
+        return templates.render(env.env, markdown, variables, page_file, first_line)
+
+    site = Site(data, archives, settings.today(), docs_dir, expand)
+    env.site = site
     # Pages without Markdown (the 404 page) preview as the site itself.
     env.conf["extra"]["preview_tags"] = previews.meta_tags(
-        previews.Preview(data.school.name, env.conf["site_description"], None, og_image, data.school.name)
+        previews.Preview(data.school.name, env.conf["site_description"], None, site.og_image, data.school.name)
     )
     settings.exclude_unrecorded_archives(env.conf, docs_dir, {v.number for v in data.versions})
     env.variables.update(
@@ -42,127 +54,111 @@ def define_env(env: Any) -> None:
             "contact": data.contact,
             "policy_title": settings.POLICY_TITLE,
             "proportionality": data.proportionality,
-            "og_image": og_image,
-            "_data": data,
-            "_archives": archives,
-            "_clauses": {},
+            "og_image": site.og_image,
         }
     )
 
     env.macro(lambda: contacts.email_link(data.contact), "email_link")
     env.macro(lambda: contacts.phone_link(data.contact), "phone_link")
     env.macro(lambda: contacts.contact_actions(data.contact), "contact_actions")
-    env.macro(lambda: ladder.steps_sentence(data.concern_steps), "concern_steps")
-    env.macro(lambda: ladder.response_clauses(data.responses), "response_clauses")
-    env.macro(lambda policy_url: ladder.concern_journey(data, policy_url), "concern_journey")
+    env.macro(lambda: responses.steps_sentence(data.concern_steps), "concern_steps")
+    env.macro(lambda: responses.response_clauses(data.responses), "response_clauses")
+    env.macro(lambda policy_url: responses.concern_journey(data, policy_url), "concern_journey")
     env.macro(
-        lambda: clauses.index_html(policy_clauses(env), "../" + POLICY_URL, data.school.site_url, "../"),
+        lambda: clauses.index_html(site.policy.clauses, "../" + POLICY_URL, data.school.site_url, "../"),
         "clause_index",
     )
-    env.macro(lambda: whatsapp_rules(env), "whatsapp_rules")
+    env.macro(lambda: whatsapp_rules(site), "whatsapp_rules")
     env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
-    env.macro(lambda: versions.history_html(archives, is_draft(env), "changes/", docs_dir), "version_history")
-    env.macro(lambda: version_changes(env), "version_changes")
+    env.macro(lambda: approval.history_html(archives, site.is_draft, site.today, docs_dir), "version_history")
+    env.macro(lambda: version_changes(site), "version_changes")
 
 
-def policy_body(env: Any) -> str:
-    """The policy page's Markdown with macros expanded: what an approved version freezes."""
-    if "_policy_body" not in env.variables:
-        body, _ = get_data((Path(env.conf["docs_dir"]) / POLICY_PAGE).read_text(encoding="utf-8"))
-        env.variables["_policy_body"] = env.env.from_string(body).render(**env.variables)
-    return env.variables["_policy_body"]
-
-
-def policy_clauses(env: Any) -> list[clauses.Clause]:
-    """The policy's clauses, for pages that list them, whichever page asks first."""
-    return clauses.find(policy_body(env), POLICY_PAGE)
-
-
-def is_draft(env: Any) -> bool:
-    """Whether the current text differs from the latest approved version: worked out once a build."""
-    if "_is_draft" not in env.variables:
-        data: model.SchoolData = env.variables["_data"]
-        snapshot = versions.data_snapshot(data)
-        env.variables["_is_draft"] = versions.is_draft(policy_body(env), snapshot, env.variables["_archives"])
-    return env.variables["_is_draft"]
-
-
-def whatsapp_rules(env: Any) -> str:
-    data: model.SchoolData = env.variables["_data"]
-    conduct = [c for c in policy_clauses(env) if c.id.startswith("C")]
-    heading = f"{data.school.name}: {conduct[0].section}"
-    link = f"{data.school.site_url}{POLICY_URL}#{contents.CODE_OF_CONDUCT}"
+def whatsapp_rules(site: Site) -> str:
+    conduct = [c for c in site.policy.clauses if c.id.startswith("C")]
+    heading = f"{site.data.school.name}: {conduct[0].section}"
+    link = f"{site.data.school.site_url}{POLICY_URL}#{contents.CODE_OF_CONDUCT}"
     return clauses.whatsapp_text(heading, conduct, link)
 
 
-def version_changes(env: Any) -> str:
+def version_texts(site: Site) -> list[changes.Text]:
+    """Every approved version, then the current text: what comparisons compare."""
+    return changes.texts(site.archives, site.policy.clauses, archive.data_snapshot(site.data), POLICY_URL)
+
+
+def version_changes(site: Site) -> str:
     """Each approved version against the next, then the latest against the current text."""
-    archives: list[versions.Archive] = env.variables["_archives"]
-    policy_url = "../../" + POLICY_URL
-    parts = []
-    for old, new in zip(archives, archives[1:]):
-        anchor = versions.change_anchor(old.version.number, new.version.number)
-        title = f"From version {old.version.number} to version {new.version.number}"
-        parts.append(versions.comparison_html(title, anchor, old, new.clauses, new.data, policy_url))
-    if archives:
-        data = versions.data_snapshot(env.variables["_data"])
-        title = f"From version {archives[-1].version.number} to the current text"
-        parts.append(versions.comparison_html(title, "current", archives[-1], policy_clauses(env), data, policy_url))
-    return "".join(reversed(parts)) or "<p>No approved version has been recorded yet.</p>"
+    return changes.neighbours_html(version_texts(site), site.data.withdrawn)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Expand the page's macros here, so a mistake names its page and line; the policy is the
+    one rendering the whole build shares."""
+    site: Site = env.site
+    page = env.page.file.src_path
+    if env.page.meta.get("render_macros") is False:
+        return
+    if page == POLICY_PAGE:
+        env.markdown = site.policy.markdown
+    else:
+        source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+        _, first_line = body_and_first_line(source)
+        env.markdown = site.expand(env.markdown, f"{site.docs_dir.name}/{page}", first_line)
+    # Already expanded: the macros plugin must not expand it again.
+    env.page.meta["render_macros"] = False
 
 
 def on_post_page_macros(env: Any) -> None:
+    site: Site = env.site
+    data = site.data
     page = env.page.file.src_path
-    data: model.SchoolData = env.variables["_data"]
     env.page.meta["preview_tags"] = previews.meta_tags(
         previews.Preview(
             previews.page_title(env.page.title, data.school.name, env.page.is_homepage),
             env.page.meta.get("description") or env.conf["site_description"],
             env.page.canonical_url,
-            env.variables["og_image"],
+            site.og_image,
             data.school.name,
         )
     )
     archived = env.page.meta.get("archived_version")
     if archived:
-        notice = versions.archive_notice_html(str(archived), "../../" + POLICY_URL)
-        marked = clauses.mark_up(contents.with_contents(env.markdown), data.school.site_url, str(archived))
-        env.markdown = notice + "\n\n" + marked
+        notice = approval.archive_notice_html(
+            site.archives, str(archived), site.today, site.is_draft, "../../" + POLICY_URL
+        )
+        record = approval.record_html(next(a.version for a in site.archives if a.version.number == str(archived)))
+        marked = approval.after_title(contents.with_contents(env.markdown), record)
+        env.markdown = f"{archive_mark(str(archived))}\n\n{notice}\n\n{marked}"
         return
-    found = clauses.find(env.markdown, page)
-    registry: dict[str, list[clauses.Clause]] = env.variables["_clauses"]
-    registry[page] = found
-    archives: list[versions.Archive] = env.variables["_archives"]
-    try:
-        clauses.check_unique([c for page_clauses in registry.values() for c in page_clauses])
-        if page == POLICY_PAGE:
-            published = {c.id for archive in archives for c in archive.clauses}
-            withdrawn = {w.id: w.replaced_by for w in data.withdrawn}
-            clauses.check_published(found, published, withdrawn)
-    except (clauses.DuplicateClauseError, clauses.BrokenLinkError) as error:
-        raise PluginError(f"{page}: {error}") from None
-    markdown = clauses.mark_up(env.markdown, data.school.site_url)
+    site.check_may_hold_clauses(page, env.markdown)
+    markdown = env.markdown
     if page == POLICY_PAGE:
         markdown = contents.with_contents(markdown)
-        today = settings.today()
-        panel = versions.panel_html(archives, today, "../versions/")
-        markdown = versions.after_title(markdown, panel)
-        if archives and versions.review_status(archives[-1].version, today)[1]:
+        panel = approval.panel_html(site.archives, site.today, "../versions/")
+        markdown = approval.after_title(markdown, panel)
+        if site.archives and approval.review_status(site.archives[-1].version, site.today)[1]:
             # A warning, not an error: an urgent change of contact details must still publish.
-            print(f"WARNING - the review of version {archives[-1].version.number} is overdue", file=sys.stderr)
-    if is_draft(env):
-        depth = "../" * env.page.url.count("/")
-        markdown = versions.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
+            print(f"WARNING - the review of version {site.archives[-1].version.number} is overdue", file=sys.stderr)
+    depth = "../" * env.page.url.count("/")
+    if not site.archives:
+        markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
+    elif site.is_draft:
+        markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
     env.markdown = markdown
 
 
 def on_post_build(env: Any) -> None:
-    data: model.SchoolData = env.variables["_data"]
+    site: Site = env.site
     site_dir = Path(env.conf["site_dir"])
-    policy = env.variables["_clauses"].get(POLICY_PAGE, [])
+    policy = site.policy.clauses
     if os.environ.get(FREEZE_ENV):
-        Path(os.environ[FREEZE_ENV]).write_text(policy_body(env), encoding="utf-8")
-    shortlinks.write_all(site_dir, data, policy, POLICY_URL, env.variables["og_image"])
+        Path(os.environ[FREEZE_ENV]).write_text(site.policy.markdown, encoding="utf-8")
+    shortlinks.write_all(site_dir, site.data, policy, POLICY_URL, site.og_image)
+    # Before search and CSP, which then treat the comparison pages as any other.
+    banner = approval.draft_banner_html("../../../versions/changes/#current") if site.is_draft else ""
+    pairs = changes.pair_pages(version_texts(site), site.data.withdrawn, banner)
+    shell.write_all(site_dir, "versions/changes/", pairs, site.data.school.site_url)
+    feed.write(site_dir, site.data, settings.POLICY_TITLE, os.environ)
     search.write_indexes(site_dir, policy, POLICY_URL)
     assets.minify_site(site_dir)
     # Last, once every page (short links included) is written: each gets its own policy.

@@ -1,92 +1,31 @@
-"""Clauses: list items written `- [C3] words` in a page. Their IDs are written by hand,
-never derived from position or wording, so a link to a clause survives any edit."""
+"""Clauses across the site: list items written `- [C3] words` (found and marked up by
+macros/clause_markup.py). Their IDs are written by hand, never derived from position or
+wording, so a link to a clause survives any edit."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 from html import escape
 
+from macros.clause_markup import Clause
 from macros.model import Withdrawal
-
-CLAUSE_LINE = re.compile(
-    r"^(?P<indent>[ ]*)[-*+][ ]+\[(?P<id>[A-Z]{1,3}[0-9]{1,3})\][ ]+(?P<text>\S.*?)[ ]*$",
-    re.MULTILINE,
-)
-HEADING_LINE = re.compile(r"^(?P<level>#{1,6})[ ]+(?P<title>.+?)[ ]*(?:\{[^}]*\})?[ ]*$")
-ATTRIBUTES = re.compile(r"\{[^}]*#(?P<anchor>[\w-]+)[^}]*\}")
 
 
 class DuplicateClauseError(ValueError):
     """Two clauses share an ID: links to it would be ambiguous."""
 
 
-@dataclass(frozen=True)
-class Clause:
-    id: str
-    text: str
-    section: str
-    page: str
-
-    @property
-    def anchor(self) -> str:
-        return self.id.lower()
-
-
-def find(markdown: str, page: str) -> list[Clause]:
-    """Every clause in a page's Markdown, in order, each with the heading it sits under."""
-    clauses: list[Clause] = []
-    section = ""
-    for line in markdown.splitlines():
-        heading = HEADING_LINE.match(line)
-        if heading:
-            section = heading["title"]
-            continue
-        clause = CLAUSE_LINE.match(line)
-        if clause:
-            clauses.append(Clause(clause["id"], clause["text"], section, page))
-    return clauses
-
-
-def check_unique(clauses: list[Clause]) -> None:
-    """Fail when an ID is used twice, naming it and where."""
-    first: dict[str, Clause] = {}
-    for clause in clauses:
+def check_unique(found: list[tuple[str, Clause]]) -> None:
+    """Fail when an ID is used twice, naming it and where. `found` pairs each clause with its page."""
+    first: dict[str, tuple[str, Clause]] = {}
+    for page, clause in found:
         if clause.id in first:
-            earlier = first[clause.id]
+            earlier_page, earlier = first[clause.id]
             raise DuplicateClauseError(
-                f"clause ID {clause.id} is used twice: in {earlier.page} "
-                f"({earlier.text[:40]!r}…) and in {clause.page} ({clause.text[:40]!r}…)"
+                f"clause ID {clause.id} is used twice: in {earlier_page} "
+                f"({earlier.text[:40]!r}…) and in {page} ({clause.text[:40]!r}…)"
             )
-        first[clause.id] = clause
-
-
-def number_slug(number: str) -> str:
-    """A version number as it can stand in an id: 1.0 → 1-0."""
-    return number.replace(".", "-")
-
-
-def mark_up(markdown: str, site_url: str, archived: str = "") -> str:
-    """Give each clause line its id, class, a visible self-link labelled with its ID,
-    and its short link (`data-link`) for the copy button.
-
-    In an archived version (`archived` is its number) ids are prefixed, so the bare id stays
-    unique to the current text, and there is no short link: those lead to the current text.
-    """
-    prefix = f"v{number_slug(archived)}-" if archived else ""
-
-    def replace(match: re.Match[str]) -> str:
-        bare = match["id"].lower()
-        anchor = prefix + bare
-        indent = match["indent"]
-        link = "" if archived else f' data-link="{site_url}{bare}/"'
-        return (
-            f'{indent}- <a class="clause__id" href="#{anchor}">{match["id"]}</a> {match["text"]}\n'
-            f"{indent}  {{: #{anchor} .clause data-clause=\"{match['id']}\"{link} }}"
-        )
-
-    return CLAUSE_LINE.sub(replace, markdown)
+        first[clause.id] = (page, clause)
 
 
 class BrokenLinkError(ValueError):

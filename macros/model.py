@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from macros.problems import Problem, SiteError
+
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}[0-9]{1,3}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # It names the archived copy's file and address, so digits and dots only: 1.0, 1.1, 2.0.
@@ -31,8 +33,8 @@ VersionNumber = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")
 Date = Annotated[dt.date, Field(strict=False)]
 
 
-class DataFileError(Exception):
-    """A data file that cannot be used: the message names the file, field and value."""
+class DataFileError(SiteError):
+    """A data file that cannot be used: each problem names the file, the line and field, the value."""
 
 
 def _email(value: str) -> str:
@@ -125,25 +127,89 @@ class SchoolData(Strict):
         return self
 
 
-def _describe(error: ValidationError, path: Path) -> str:
-    lines = [f"{path}: the data file has {error.error_count()} problem(s):"]
+def _problem(path: Path, problem: str, fix: str, where: str = "", value: str | None = None) -> Problem:
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    return Problem(str(shown), problem, fix, where, value)
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """The line (1-based) where a field sits in the file, following its path through the YAML nodes."""
+    node, line = root, None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                break
+            line, node = match[0].start_mark.line + 1, match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+FIXES = {
+    "missing": "add this field: every school needs it (see the comments in school.yml for an example).",
+    "extra_forbidden": "check the spelling of this name against the other school's file or the README: "
+    "the site only knows the names it documents.",
+    "string_pattern_mismatch": "check the value against the examples in the comments of school.yml.",
+    "too_short": "add at least one entry.",
+}
+
+
+def _describe(error: ValidationError, path: Path, root: yaml.Node | None) -> list[Problem]:
+    problems = []
     for item in error.errors():
         where = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        line = _line_of(root, item["loc"])
+        place = f"line {line}, {where}" if line else where
         value = item.get("input")
-        shown = "missing" if item["type"] == "missing" else repr(value)
-        hint = ""
+        message = item["msg"].removeprefix("Value error, ")
+        fix = FIXES.get(item["type"], "correct the value, keeping the quotes.")
         if item["type"] == "string_type" and isinstance(value, (bool, int, float)):
-            hint = " (YAML read an unquoted value as a number or yes/no: put it in quotes)"
-        lines.append(f"  - {where}: {item['msg']} (value: {shown}){hint}")
-    return "\n".join(lines)
+            fix = "YAML read an unquoted value as a number or yes/no: put it in quotes."
+        shown = None if item["type"] == "missing" else repr(value)
+        problems.append(_problem(path, message + ("" if item["type"] != "missing" else ""), fix, place, shown))
+    return problems
 
 
-def parse(raw: Any, path: Path) -> SchoolData:
+def parse(raw: Any, path: Path, root: yaml.Node | None = None) -> SchoolData:
     """Validate already-loaded YAML, raising DataFileError with every problem found."""
     try:
         return SchoolData.model_validate(raw)
     except ValidationError as error:
-        raise DataFileError(_describe(error, path)) from None
+        raise DataFileError(*_describe(error, path, root)) from None
+
+
+OPENING_QUOTES = "“‘„‚«"
+CLOSING_QUOTES = "”’«»‟"
+
+
+def _curly_quotes(root: yaml.Node | None, path: Path) -> list[Problem]:
+    """Values a word processor wrapped in curly quotes: YAML keeps the quotes as part of the value,
+    so parents would see them. Plain (unquoted) scalars only: inside straight quotes they are words."""
+    found: list[Problem] = []
+
+    def walk(node: yaml.Node | None, where: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, f"{where}.{key.value}" if where else str(key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, f"{where}.{index}")
+        elif isinstance(node, yaml.ScalarNode) and node.style is None:
+            text = node.value
+            if text[:1] in OPENING_QUOTES or text[-1:] in CLOSING_QUOTES:
+                found.append(_problem(
+                    path, "the value is wrapped in curly quotes (“ ”), as a word processor types them; "
+                    "the site would show the quotes to parents.",
+                    f'use straight quotes instead (a plain-text editor types them): '
+                    f'{where.rsplit(".", 1)[-1]}: "{text.strip(OPENING_QUOTES + CLOSING_QUOTES)}"',
+                    f"line {node.start_mark.line + 1}, {where}", text))
+
+    walk(root, "")
+    return found
 
 
 def load(path: Path) -> SchoolData:
@@ -151,15 +217,27 @@ def load(path: Path) -> SchoolData:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise DataFileError(f"{path}: cannot read the data file ({error.strerror})") from None
+        raise DataFileError(_problem(path, f"cannot read the data file ({error.strerror}).",
+                                     "check that the file exists and that SCHOOL_DATA, if set, names it.")) from None
+    tabs = [n for n, line in enumerate(text.splitlines(), 1) if "\t" in line[: len(line) - len(line.lstrip())]]
+    if tabs:
+        raise DataFileError(*(_problem(path, "this line is indented with a tab; the data file must be indented "
+                                       "with spaces.", "replace the tab with spaces, lined up with the lines "
+                                       "around it.", f"line {n}") for n in tabs))
     try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise DataFileError(f"{path}: YAML syntax error{where}: {problem}") from None
-    return parse(raw, path)
+        raise DataFileError(_problem(path, f"YAML syntax error: {problem}.",
+                                     "check the quotes and the indentation on this line and the one above.",
+                                     where)) from None
+    curly = _curly_quotes(root, path)
+    if curly:
+        raise DataFileError(*curly)
+    return parse(raw, path, root)
 
 
 def json_schema() -> dict[str, Any]:

@@ -17,7 +17,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class ImageError(ValueError):
-    """The preview picture is missing or is not a PNG."""
+    """The preview picture is missing or is not a PNG (the message says which, not where)."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ def png_image(path: Path, url: str, alt: str = IMAGE_ALT) -> Image:
         with path.open("rb") as file:
             head = file.read(24)
     except OSError as error:
-        raise ImageError(f"{path}: cannot be read ({error.strerror})") from None
+        raise ImageError(f"the link-preview picture cannot be read ({error.strerror})") from None
     if len(head) < 24 or head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
-        raise ImageError(f"{path}: not a PNG image (the link-preview picture must be a PNG)")
+        raise ImageError("the link-preview picture is not a PNG image")
     width, height = struct.unpack(">II", head[16:24])
     return Image(url, width, height, "image/png", alt)
 

@@ -10,6 +10,7 @@ from typing import Any, MutableMapping
 import pathspec
 
 from macros.model import SchoolData
+from macros.problems import Problem, SiteError
 
 POLICY_TITLE = "Parent WhatsApp Groups – Guidance"
 
@@ -36,7 +37,31 @@ def apply(config: MutableMapping[str, Any], data: SchoolData) -> None:
 def today() -> dt.date:
     """The day of the build, for review dates; BUILD_DATE (YYYY-MM-DD) fixes it for tests."""
     fixed = os.environ.get("BUILD_DATE")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise SiteError(Problem("BUILD_DATE", "the day of the build is not a real date written YYYY-MM-DD.",
+                                "write it as year-month-day, like BUILD_DATE=2027-01-20, or leave it out "
+                                "to build as of today.", "the setting", repr(fixed))) from None
+
+
+def check_plugins(config: MutableMapping[str, Any]) -> None:
+    """The clause-aware search rewrites the index Material's search plugin writes, and the macros
+    render after search has read the pages: search must be there, and come first."""
+    names = list(config["plugins"].keys())
+    search = next((i for i, name in enumerate(names) if name.split("/")[-1] == "search"), None)
+    macros = next((i for i, name in enumerate(names) if name == "macros"), len(names))
+    listed = ", ".join(names)
+    if search is None:
+        raise SiteError(Problem("mkdocs.yml", "the search plugin is missing from `plugins:`; the site's search "
+                                "needs it.", "add `- search` as the first entry under `plugins:`.",
+                                "plugins", listed))
+    if search > macros:
+        raise SiteError(Problem("mkdocs.yml", "`search` comes after `macros` under `plugins:`; the site's "
+                                "search needs it first.", "move the `- search` entry above `- macros`.",
+                                "plugins", listed))
 
 
 def exclude_unrecorded_archives(config: MutableMapping[str, Any], docs_dir: Path, recorded: set[str]) -> None:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Response, Route, ViewportSize, sync_playwright
 
-from macros.browser import ARGS, LOOPBACK, QuietHandler, serve, system_chromium
+from tools.browser import ARGS, LOOPBACK, QuietHandler, serve, system_chromium
 from tests.sitebuild import ROOT, build, copy_project
 
 RUNS = 3  # loads per page and site; the median is reported

@@ -6,7 +6,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import FIXTURES, Build, build
+from tests.sitebuild import DATA, FIXTURES, Build, build, is_original_school
+
+PUBLISHED_WORDING = "published_wording"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{PUBLISHED_WORDING}: checks the school's own published wording "
+                            "(original/), so runs only with that school's data file")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With another school's data file, the tests of this school's published wording are left out
+    (deselected and counted, not skipped): that school's details replace these words."""
+    if is_original_school():
+        return
+    left_out = [item for item in items if item.get_closest_marker(PUBLISHED_WORDING)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+        print(f"\nLeft out {len(left_out)} tests of the original school's published wording: "
+              f"the data file is {DATA.school.name}'s.")
 
 
 @pytest.fixture(scope="session")

@@ -3,17 +3,36 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from macros import model
+from tests.html import pages
+
+from tools import copy_build_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-# What a site is built from; copied whole when a test needs to change a part of it.
-PROJECT_PARTS = ("mkdocs.yml", "school.yml", "docs", "overrides", "macros")
+# The data file the suite runs with: SCHOOL_DATA (as `make test` sets for its second pass), else
+# the school's own. Every test that is not about this school's published wording holds for both.
+DATA_FILE = Path(os.environ["SCHOOL_DATA"]).resolve() if os.environ.get("SCHOOL_DATA") else ROOT / "school.yml"
+DATA = model.load(DATA_FILE)
+# The school's original published text, and whose it is (original/README.md).
+ORIGINAL = ROOT / "original" / "parent-whatsapp-groups-guidance.txt"
+ORIGINAL_SCHOOL = ROOT / "original" / "school.txt"
+
+
+def is_original_school() -> bool:
+    """Whether the data file in use is the school whose published text original/ holds."""
+    return ORIGINAL_SCHOOL.is_file() and ORIGINAL_SCHOOL.read_text(encoding="utf-8").strip() == DATA.school.name
+
+
 
 
 @dataclass(frozen=True)
@@ -27,31 +46,86 @@ class Build:
         return self.returncode == 0
 
 
+    @property
+    def last_lines(self) -> str:
+        """The closing summary of a failed build: what a person reads first."""
+        return self.output.rstrip().rsplit("-" * 72 + "\n", 1)[-1] if "-" * 72 in self.output else ""
+
+
+# The guidance's own clauses, then the responses the data file lists (R1–R4 for Haydn).
+CLAUSE_IDS = [f"V{i}" for i in range(1, 4)] + [f"C{i}" for i in range(1, 5)] + [
+    f"E{i}" for i in range(1, 6)] + [f"A{i}" for i in range(1, 8)] + [r.id for r in DATA.responses]
+
+Mutation = Callable[[Path], None]
+
+
+def replace(relative: str, old: str, new: str) -> Mutation:
+    """A change to one file of a project copy; the old text must be there."""
+
+    def mutate(project: Path) -> None:
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return mutate
+
+
+def remove(relative: str) -> Mutation:
+    return lambda project: (project / relative).unlink()
+
+
 def copy_project(dest: Path) -> Path:
-    """A private copy of the project, for tests that break a part of it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
+    """A private copy of the project (with the data file in use as its school.yml), for tests
+    that break a part of it."""
+    copy_build_inputs(dest)
+    shutil.copy2(DATA_FILE, dest / "school.yml")
     return dest
 
 
-def build(site: Path, project: Path = ROOT, data_file: Path | None = None) -> Build:
-    """Build `project` into `site`, with another data file if given; never raises on failure."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SCHOOL_DATA", None)
+def build(site: Path, project: Path | None = None, data_file: Path | None = None,
+          env: dict[str, str] | None = None) -> Build:
+    """Build `project` (default: this one, with the data file in use) into `site` as `make build`
+    does, through macros.engine; never raises on failure."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.pop("SCHOOL_DATA", None)
     if data_file is not None:
-        env["SCHOOL_DATA"] = str(data_file)
-    env.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+        environment["SCHOOL_DATA"] = str(data_file)
+    elif project is None:
+        environment["SCHOOL_DATA"] = str(DATA_FILE)
+    environment.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    project = project or ROOT
     result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "macros.engine", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
-        env=env,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+LYCHEE = Path(sys.executable).with_name("lychee")
+
+
+def web_root(site: Path, folder: Path, site_url: str | None = None) -> Path:
+    """A folder standing for the web server's root, with the site at its published path."""
+    mount = folder / urlsplit(site_url or DATA.school.site_url).path.strip("/")
+    mount.parent.mkdir(parents=True, exist_ok=True)
+    mount.symlink_to(site, target_is_directory=True)
+    return folder
+
+
+def lychee(site: Path, root: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Every link and anchor of the built pages, checked offline against the files (lychee)."""
+    url = urlsplit(site_url or DATA.school.site_url)
+    origin = re.escape(f"{url.scheme}://{url.netloc}/")
+    command = [
+        str(LYCHEE), "--offline", "--include-fragments", "--no-progress", "--mode", "plain",
+        "--index-files", "index.html",
+        "--root-dir", str(root),
+        "--remap", f"^{origin}(.*)$ {root.as_uri()}/$1",
+        "--", *[str(p) for p in pages(site)],
+    ]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)

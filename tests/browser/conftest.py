@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from macros import model
-from macros.browser import ARGS, serve, system_chromium
+from tools.browser import ARGS, serve, system_chromium
 from tests.sitebuild import ROOT
 
 PHONE = {"width": 360, "height": 740}

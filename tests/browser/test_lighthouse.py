@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.browser import ARGS, serve
+from tools.browser import ARGS, serve
 from tests.browser.conftest import REFRESH, source
 from tests.sitebuild import ROOT
 

@@ -20,7 +20,7 @@ import pytest
 
 from macros import model
 from tests.html import Html, pages
-from tests.sitebuild import ROOT
+from tests.sitebuild import DATA, ROOT
 
 KIB = 1024
 FIRST_LOAD_BYTES = 72 * KIB
@@ -28,7 +28,7 @@ FIRST_LOAD_REQUESTS = 12
 OWN_CSS_JS_BYTES = 6 * KIB
 POLICY_HTML_BYTES = 12 * KIB
 
-SITE_URL = model.load(ROOT / "school.yml").school.site_url
+SITE_URL = DATA.school.site_url
 FETCHED_LINKS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*(.+)$", re.IGNORECASE)

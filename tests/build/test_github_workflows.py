@@ -14,11 +14,14 @@ which could never fail would itself be caught.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -373,8 +376,14 @@ def test_ci_does_not_apt_install_chromium():
 
 
 def _only_on_push_to_main(job: dict) -> bool:
+    """On a push to main and on the daily schedule (which runs on main), never for a pull request."""
     cond = str(job.get("if", ""))
-    return "github.event_name == 'push'" in cond and "github.ref == 'refs/heads/main'" in cond
+    return (
+        "github.event_name == 'push'" in cond
+        and "github.event_name == 'schedule'" in cond
+        and "github.ref == 'refs/heads/main'" in cond
+        and "pull_request" not in cond
+    )
 
 
 def test_ci_deploys_to_github_pages():
@@ -415,6 +424,167 @@ def test_ci_deploys_to_github_pages():
 
 
 # --------------------------------------------------------------------------
+# ci.yml: the daily rebuild and the review issue
+
+REVIEW_JOB = "review-reminder"
+
+
+def step_named(job: dict, words: str) -> dict:
+    return next(s for s in job["steps"] if words in s.get("name", ""))
+
+
+def fake_commands(folder: Path, **scripts: str) -> dict[str, str]:
+    """An environment whose PATH finds these commands first: each a bash script."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, body in scripts.items():
+        path = folder / name
+        path.write_text("#!/usr/bin/env bash\n" + body, encoding="utf-8")
+        path.chmod(0o755)
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+
+
+def run_step(step: dict, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    """A step's script as GitHub runs it (`bash -e`), with its `env:` made concrete by the caller."""
+    return subprocess.run(["bash", "-e", "-c", step["run"]], env=env, cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def uk_today() -> str:
+    return dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+
+
+def test_ci_rebuilds_daily_early_in_the_uk_morning():
+    text = CI.read_text(encoding="utf-8")
+    on = triggers(load_yaml(CI))
+    (entry,) = on["schedule"]
+    minute, hour, day, month, weekday = entry["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*"), "the rebuild must run every day"
+    assert minute != "0", "off the hour, when GitHub's scheduled runs are busiest"
+    for offset in (0, 1):  # GMT in winter, BST in summer: the cron is in UTC
+        assert 4 <= int(hour) + offset < 7, f"{entry['cron']} is not early morning UK time"
+    before = text.split("  schedule:")[0].rstrip().splitlines()
+    assert before[-1].strip().startswith("#") and "review" in " ".join(before[-4:]), (
+        "say why the site rebuilds daily"
+    )
+
+
+def test_a_scheduled_build_names_its_day(tmp_path):
+    """The build date is the UK day, passed to `make build` explicitly, so a rebuild of the
+    same commit on the same day is byte-identical."""
+    build = load_yaml(CI)["jobs"]["build-pages"]
+    step = next(s for s in build["steps"] if re.search(r"\bmake build\b", s.get("run", "")))
+    seen = tmp_path / "build-date"
+    env = fake_commands(tmp_path / "bin", make=f'echo "$BUILD_DATE" > "{seen}"\n')
+    env.pop("BUILD_DATE", None)
+    done = run_step(step, {**env, "TZ": "Pacific/Kiritimati"}, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert seen.read_text(encoding="utf-8").strip() == uk_today()
+
+
+def test_only_the_review_job_may_write_issues():
+    for path in workflow_files():
+        for job_id, job in load_yaml(path)["jobs"].items():
+            if (path, job_id) != (CI, REVIEW_JOB):
+                assert "issues" not in job["permissions"], f"{path.name}: job {job_id!r} touches issues"
+    review = load_yaml(CI)["jobs"][REVIEW_JOB]
+    assert review["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_the_review_job_runs_daily_on_main_one_run_at_a_time():
+    review = load_yaml(CI)["jobs"][REVIEW_JOB]
+    assert _only_on_push_to_main(review), review.get("if")
+    assert "needs" not in review, "the reminder must not wait for the tests or the deployment"
+    assert review["concurrency"]["cancel-in-progress"] is False
+    assert review["concurrency"]["group"] != load_yaml(CI)["concurrency"]["group"]
+    decide = step_named(review, "whether a review is due")
+    assert re.search(r'python -m tools\.review --today "\$\(TZ=Europe/London date \+%F\)"', decide["run"])
+    assert '>> "$GITHUB_OUTPUT"' in decide["run"]
+    act = step_named(review, "review issue")
+    assert act["env"]["GH_TOKEN"] == "${{ github.token }}"
+    for name in ("status", "title", "label"):
+        assert act["env"][name.upper()] == "${{ steps.%s.outputs.%s }}" % (decide["id"], name)
+
+
+FAKE_GH = """\
+printf '%s\\n' "$*" >> "$GH_LOG"
+if [[ "$1 $2" == "issue list" ]]; then echo "$FAKE_OPEN_ISSUE"; fi
+"""
+
+
+def issue_calls(tmp_path: Path, status: str, open_issue: str) -> list[str]:
+    """The `gh` commands the review issue step runs for a status, an open issue (number) or none."""
+    step = step_named(load_yaml(CI)["jobs"][REVIEW_JOB], "review issue")
+    log = tmp_path / "gh.log"
+    log.unlink(missing_ok=True)
+    (tmp_path / "review-issue.md").write_text("The text\n", encoding="utf-8")
+    env = fake_commands(tmp_path / "bin", gh=FAKE_GH)
+    env.update({"GH_LOG": str(log), "FAKE_OPEN_ISSUE": open_issue, "RUNNER_TEMP": str(tmp_path),
+                "GITHUB_REPOSITORY": "school/guidance", "GH_TOKEN": "token",
+                "STATUS": status, "TITLE": f"Review {status}", "LABEL": "review-due"})
+    done = run_step(step, env, tmp_path)
+    assert done.returncode == 0, done.stderr
+    return [line for line in log.read_text(encoding="utf-8").splitlines() if not line.startswith("label ")]
+
+
+LIST = "issue list --repo school/guidance --state open --label review-due --limit 1 --json number --jq .[0].number // empty"
+BODY = "--body-file {}/review-issue.md"
+
+
+@pytest.mark.parametrize("status", ["due", "overdue"])
+def test_a_due_review_opens_one_issue_or_updates_the_open_one(tmp_path, status):
+    body = BODY.format(tmp_path)
+    assert issue_calls(tmp_path, status, "") == [
+        LIST, f"issue create --repo school/guidance --title Review {status} --label review-due {body}"]
+    assert issue_calls(tmp_path, status, "42") == [
+        LIST, f"issue edit 42 --repo school/guidance --title Review {status} {body}"]
+
+
+def test_no_review_due_closes_the_open_issue(tmp_path):
+    assert issue_calls(tmp_path, "none", "42") == [
+        LIST, f"issue comment 42 --repo school/guidance {BODY.format(tmp_path)}",
+        "issue close 42 --repo school/guidance"]
+    assert issue_calls(tmp_path, "none", "") == [LIST]
+
+
+def test_the_review_steps_together_open_then_close_the_issue(tmp_path):
+    """The first step's output, read as GitHub reads $GITHUB_OUTPUT, drives the second: a review
+    due opens the issue; once a new version is recorded, the same steps close it."""
+    from tools.release import with_version  # the release tool's own edit of the data file
+
+    review = load_yaml(CI)["jobs"][REVIEW_JOB]
+    decide, act = step_named(review, "whether a review is due"), step_named(review, "review issue")
+    today = dt.date.fromisoformat(uk_today())
+    data_file = tmp_path / "school.yml"
+    source = (REPO_ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).read_text(encoding="utf-8")
+    log = tmp_path / "gh.log"
+    env = fake_commands(tmp_path / "bin", gh=FAKE_GH, make="")
+    env.update({"GH_LOG": str(log), "FAKE_OPEN_ISSUE": "", "RUNNER_TEMP": str(tmp_path),
+                "SCHOOL_DATA": str(data_file), "GITHUB_REPOSITORY": "school/guidance", "GH_TOKEN": "token"})
+    for number, review_on, open_issue, expected in (
+        ("90.0", today + dt.timedelta(days=10), "", ["issue list", "issue create"]),
+        ("90.1", today + dt.timedelta(days=400), "7", ["issue list", "issue comment 7", "issue close 7"]),
+    ):
+        source = with_version(source, {"number": number, "summary": "Approved", "sha256": "d" * 64,
+                                       "next_review": review_on.isoformat()})
+        data_file.write_text(source, encoding="utf-8")
+        output = tmp_path / "github-output"
+        output.write_text("", encoding="utf-8")
+        done = run_step(decide, {**env, "GITHUB_OUTPUT": str(output)}, REPO_ROOT)
+        assert done.returncode == 0, done.stderr
+        outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
+        log.unlink(missing_ok=True)
+        done = run_step(act, {**env, **{k.upper(): v for k, v in outputs.items()}, "FAKE_OPEN_ISSUE": open_issue},
+                        tmp_path)
+        assert done.returncode == 0, done.stderr
+        calls = [c for c in log.read_text(encoding="utf-8").splitlines() if not c.startswith("label ")]
+        assert [c.split(" --")[0] for c in calls] == expected, calls
+        if outputs["status"] == "due":
+            assert outputs["title"].startswith(f"Review due: version {number} ")
+            assert f"--title {outputs['title']} --label {outputs['label']}" in calls[-1]
+    assert "version 90.1" in (tmp_path / "review-issue.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
 # release.yml
 
 
@@ -443,6 +613,38 @@ def test_release_workflow_inputs_and_steps():
     for step in job["steps"]:
         if "gh pr create" in step.get("run", "") or "git push" in step.get("run", ""):
             assert step.get("env", {}).get("GH_TOKEN") == "${{ github.token }}"
+
+
+def test_the_release_pull_request_commits_every_file_the_release_changed(tmp_path):
+    """The commit step, run on a checkout where `make release` has written its files (and a page
+    changed, as when run by hand), commits every one of them and leaves nothing behind."""
+    job = next(iter(load_yaml(RELEASE)["jobs"].values()))
+    step = next(s for s in job["steps"] if "git commit" in s.get("run", ""))
+    repo = tmp_path / "repo"
+    (repo / "docs" / "versions").mkdir(parents=True)
+    for name in ("school.yml", "docs/policy.md", "docs/versions/1.0.md"):
+        (repo / name).write_text("before\n", encoding="utf-8")
+    (repo / ".gitignore").write_bytes((REPO_ROOT / ".gitignore").read_bytes())
+    subprocess.run(["git", "init", "--quiet", "-b", "main"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "--quiet",
+                    "-m", "main"], cwd=repo, check=True)
+    written = ["docs/versions/9.9.md", "docs/versions/9.9.pdf", "school.yml", "docs/policy.md"]
+    for name in written:
+        (repo / name).write_text("after\n", encoding="utf-8")
+    (repo / ".venv").mkdir()  # made by `make release`, and ignored
+    (repo / ".venv" / "stamp").write_text("", encoding="utf-8")
+    real_git = subprocess.run(["bash", "-c", "command -v git"], capture_output=True, text=True).stdout.strip()
+    env = fake_commands(tmp_path / "bin", git=f'if [[ "$1" == push ]]; then exit 0; fi\nexec {real_git} "$@"\n')
+    env.update({"VERSION": "9.9", "SUMMARY": "Reworded C2", "GH_TOKEN": "token",
+                "GITHUB_REPOSITORY": "school/guidance"})
+    done = run_step(step, env, repo)
+    assert done.returncode == 0, done.stderr
+    committed = subprocess.run(["git", "show", "--name-only", "--format=", "HEAD"], cwd=repo,
+                               capture_output=True, text=True, check=True).stdout.split()
+    assert sorted(committed) == sorted(written)
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout
+    assert status == ""
 
 
 # --------------------------------------------------------------------------

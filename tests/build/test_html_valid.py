@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from macros.browser import serve
+from tools.browser import serve
 from tests.html import pages
 from tests.sitebuild import ROOT
 

@@ -9,39 +9,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from macros import model
-from tests.html import pages
-from tests.sitebuild import ROOT
+from tests.sitebuild import DATA, lychee, web_root
 
-LYCHEE = Path(sys.executable).with_name("lychee")
-SITE_URL = model.load(ROOT / "school.yml").school.site_url
-
-
-def web_root(site: Path, folder: Path) -> Path:
-    """A folder standing for the web server's root, with the site at its published path."""
-    mount = folder / urlsplit(SITE_URL).path.strip("/")
-    mount.parent.mkdir(parents=True, exist_ok=True)
-    mount.symlink_to(site, target_is_directory=True)
-    return folder
-
-
-def lychee(site: Path, root: Path) -> subprocess.CompletedProcess[str]:
-    origin = re.escape(f"{urlsplit(SITE_URL).scheme}://{urlsplit(SITE_URL).netloc}/")
-    command = [
-        str(LYCHEE), "--offline", "--include-fragments", "--no-progress", "--mode", "plain",
-        "--index-files", "index.html",
-        "--root-dir", str(root),
-        "--remap", f"^{origin}(.*)$ {root.as_uri()}/$1",
-        "--", *[str(p) for p in pages(site)],
-    ]  # fmt: skip
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+SITE_URL = DATA.school.site_url
 
 
 def test_no_broken_links_or_anchors(site: Path, tmp_path: Path) -> None:

@@ -2,54 +2,100 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import pypdf
 import pytest
 
-from tests.build.test_bad_input import replace
+from macros import contacts, model
+from macros.archive import sha256
 from tests.html import Html, pages
-from tests.sitebuild import ROOT, Build, build, copy_project
+from tests.sitebuild import DATA, ROOT, Build, build, copy_project, lychee, replace, web_root
 
 C2_OLD = "[C2] The group is not a political platform for airing opinions on current affairs"
 C2_NEW = "[C2] The group is not a platform for airing political opinions on current affairs"
 C3_OLD = "[C3] The group should not be used for private conversations with anyone else using the group"
 C3_NEW = "[C3] The group should not be used for private conversations with other members"
 C5 = "- [C5] Messages should be kept to school matters\n"
+A7 = "- [A7] Threatening behaviour, such as verbally intimidating staff, or using bad language\n"
+A7_WITHDRAWN = (
+    'withdrawn:\n  - id: "A7"\n    withdrawn_on: "2028-03-01"\n    reason: "Covered by A2."\n    replaced_by: "A2"\n'
+)
+# The days the history is read on: after 1.2 came into force; and after 1.1 was approved
+# (20 January 2027) but before it came into force (1 February 2027).
+AFTER_1_2 = "2028-03-01"
+BEFORE_1_1 = "2027-01-25"
+PAIRS = ["1.0...1.1", "1.0...1.2", "1.0...current", "1.1...1.2", "1.1...current", "1.2...current"]
+
+# 1.1 changes the phone number: another valid number of the same school's.
+PHONE = DATA.contact.phone
+NEW_PHONE = PHONE[:-1] + ("2" if PHONE[-1] != "2" else "3")
 
 
-def release(project: Path, version: str, *extra: str) -> subprocess.CompletedProcess[str]:
+def releasable_copy(dest: Path) -> Path:
+    """A private copy of the project with the release tool, which releases into it."""
+    project = copy_project(dest)
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def release(project: Path, version: str, *extra: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m tools.release` in the copy, on its own data file, as of `today` if given."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SCHOOL_DATA", "BUILD_DATE")}
+    if today:
+        env["BUILD_DATE"] = today
     return subprocess.run(
-        [sys.executable, "-m", "macros.release", "--version", version, "--summary", f"Release {version}", *extra],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "tools.release", "--version", version, "--summary", f"Release {version}", *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 
 
 @pytest.fixture(scope="module")
 def three_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """1.0 as published; 1.1 rewords C2 and changes the phone; 1.2 adds C5; then C3 reworded, unapproved."""
-    project = copy_project(tmp_path_factory.mktemp("versions") / "project")
+    """1.0 as published; 1.1 rewords C2 and changes the phone; 1.2 adds C5; then, unapproved,
+    C3 reworded and A7 withdrawn in favour of A2."""
+    project = releasable_copy(tmp_path_factory.mktemp("versions") / "project")
+    if not DATA.versions:
+        # Another school's data file: its 1.0 is the text as it stands, approval not recorded.
+        done = release(project, "1.0", "--approved-on", "2026-09-01", "--approved-by", "Governors", "--no-pdf",
+                       today="2026-09-01")
+        assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
-    replace("school.yml", '"0115 9150193"', '"0115 9150200"')(project)
+    replace("school.yml", f'"{PHONE}"', f'"{NEW_PHONE}"')(project)
     done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
                    "--minute-ref", "FGB 27/03", "--effective-from", "2027-02-01", "--next-review", "2028-01-20",
-                   "--no-pdf")
+                   "--no-pdf", today="2027-01-21")
     assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", "- [C4]", C5 + "- [C4]")(project)
     done = release(project, "1.2", "--approved-on", "2028-01-15", "--approved-by", "Full Governing Body",
-                   "--next-review", "2029-01-15", "--no-pdf")
+                   "--next-review", "2029-01-15", "--no-pdf", today="2028-01-16")
     assert done.returncode == 0, done.stdout + done.stderr
     replace("docs/policy.md", C3_OLD, C3_NEW)(project)
+    replace("docs/policy.md", A7, "")(project)
+    replace("school.yml", "withdrawn: []\n", A7_WITHDRAWN)(project)
     return project
 
 
 @pytest.fixture(scope="module")
 def versions_build(three_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(tmp_path_factory.mktemp("versions-site") / "site", project=three_versions)
+    result = build(tmp_path_factory.mktemp("versions-site") / "site", project=three_versions,
+                   env={"BUILD_DATE": AFTER_1_2})
+    assert result.ok, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def pending_build(three_versions: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The same tree built while 1.1 is approved but not yet in force."""
+    result = build(tmp_path_factory.mktemp("pending-site") / "site", project=three_versions,
+                   env={"BUILD_DATE": BEFORE_1_1})
     assert result.ok, result.output
     return result
 
@@ -59,25 +105,26 @@ def test_release_records_the_version_with_its_hash(three_versions: Path) -> None
     assert '  - number: "1.1"\n    approved_on: "2027-01-20"\n    approved_by: "Full Governing Body"' in text
     archive = (three_versions / "docs" / "versions" / "1.1.md").read_text(encoding="utf-8")
     assert "archived_version: '1.1'" in archive and C2_NEW.split("] ")[1] in archive
-    assert "phone: 0115 9150200" in archive
+    assert f"phone: {NEW_PHONE}" in archive
 
 
 def test_a_version_cannot_be_released_twice(three_versions: Path) -> None:
     again = release(three_versions, "1.1", "--no-pdf")
-    assert again.returncode != 0 and "Version 1.1 is already recorded" in again.stderr
+    assert again.returncode != 0 and "VERSION (--version) 1.1 is already recorded in school.yml" in again.stderr
 
 
 @pytest.mark.parametrize(
     ("version", "extra", "said"),
     [
-        ("../1.3", (), "--version '../1.3': a version number is digits and dots"),
-        ("1.3", ("--approved-on", "2027-13-01"), "--approved-on '2027-13-01': dates are written YYYY-MM-DD"),
+        ("../1.3", (), "VERSION (--version) '../1.3' is not a version number: digits and dots only"),
+        ("1.3", ("--approved-on", "2027-13-01"),
+         "APPROVED_ON (--approved-on) '2027-13-01' is not a date: dates are written YYYY-MM-DD"),
     ],
 )
 def test_a_bad_release_value_is_named_and_nothing_is_written(
     tmp_path: Path, version: str, extra: tuple[str, ...], said: str
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = releasable_copy(tmp_path / "project")
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     done = release(project, version, "--no-pdf", *extra)
     assert done.returncode != 0 and said in done.stderr, done.stderr
@@ -89,10 +136,10 @@ def test_each_archive_keeps_its_own_words_contacts_and_ids(versions_build: Build
     site = versions_build.site
     old = Html.read(site / "versions" / "1.0" / "index.html")
     new = Html.read(site / "versions" / "1.1" / "index.html")
-    assert "tel:+441159150193" in old.source and "tel:+441159150200" in new.source
+    assert contacts.tel_href(PHONE) in old.source and contacts.tel_href(NEW_PHONE) in new.source
     assert "political platform" in old.text and "platform for airing political" in new.text
     assert "v1-0-c2" in old.ids and "v1-1-c2" in new.ids and "c2" not in old.ids
-    assert "This is version 1.0 of the guidance" in old.text and "It is not the current version." in old.text
+    assert "This is version 1.0 of the guidance" in old.text and "It is not the version in force" in old.text
     assert old.find("a", href="../../policy/")
     assert "c5" not in [i.removeprefix("v1-2-") for i in Html.read(site / "versions" / "1.1" / "index.html").ids]
 
@@ -117,7 +164,7 @@ def test_changes_are_shown_word_by_word(versions_build: Build) -> None:
     c2 = re.search(r'<li class="change change--reworded">.*?</li>', first, re.S)[0]
     assert re.findall(r"<del>(.*?)</del>", c2) == ['<span class="change-label">deleted: </span>political']
     assert re.findall(r"<ins>(.*?)</ins>", c2) == ['<span class="change-label">inserted: </span>political']
-    assert "Contact phone" in first and "9150193" in first and "9150200" in first
+    assert "Contact phone" in first and PHONE[-4:] in first and NEW_PHONE[-4:] in first
     second = page.split('id="from-1-1-to-1-2"')[1].split("<h2")[0]
     assert 'class="change change--added"' in second and "Messages should be kept to school matters" in second
     current = page.split('id="current"')[1].split("<h2")[0]
@@ -157,11 +204,12 @@ def test_a_tampered_archive_fails_naming_the_version(three_versions: Path, tmp_p
 def test_the_history_lists_every_version_with_its_links(versions_build: Build) -> None:
     page = Html.read(versions_build.site / "versions" / "index.html")
     assert [h for h in re.findall(r'<h2 id="version-[\d-]+">(.*?)</h2>', page.source)] == [
-        "Version 1.2 (in force)", "Version 1.1", "Version 1.0"]
-    assert page.find("a", href="1.1/") and page.find("a", href="changes/#from-1-0-to-1-1")
+        "Version 1.2 (in force)", "Version 1.1 (replaced)", "Version 1.0 (replaced)"]
+    assert page.find("a", href="1.1/") and page.find("a", href="changes/1.0...1.1/")
     assert "FGB 27/03" in page.text and "not recorded" in page.text
 
 
+@pytest.mark.published_wording  # the school's own 1.0, as published
 def test_the_archived_pdf_has_selectable_text(site: Path) -> None:
     reader = pypdf.PdfReader(site / "versions" / "1.0.pdf")
     text = " ".join(page.extract_text() for page in reader.pages)
@@ -169,6 +217,7 @@ def test_the_archived_pdf_has_selectable_text(site: Path) -> None:
     assert "This is version 1.0 of the guidance" in " ".join(text.split())
 
 
+@pytest.mark.published_wording  # the school's own 1.0, as published
 def test_the_first_version_reads_not_recorded(site: Path) -> None:
     text = Html.read(site / "policy" / "index.html").text
     assert "Version 1.0" in text and "Approval: not recorded" in text and "No review date is recorded." in text
@@ -178,13 +227,19 @@ def test_the_first_version_reads_not_recorded(site: Path) -> None:
 
 
 def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    project = releasable_copy(tmp_path / "project")
     replace("docs/policy.md", C2_OLD, C2_NEW)(project)
-    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body")
+    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
+                   today="2027-01-21")
     assert done.returncode == 0, done.stdout + done.stderr
     pdf = project / "docs" / "versions" / "1.1.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+    first_page = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    recorded = model.load(project / "school.yml").versions[-1]
+    for shown in ("Approval record", "Version 1.1", "Approved on 20 January 2027", "Approved by Full Governing Body",
+                  "Minute reference not recorded", "Summary Release 1.1", "It is the version in force since 20 January 2027"):
+        assert shown in first_page, (shown, first_page)
+    assert recorded.sha256 in first_page.split(), "the hash, whole on one line"
     assert re.search(r'pdf_sha256: "[0-9a-f]{64}"', (project / "school.yml").read_text(encoding="utf-8"))
     result = build(tmp_path / "site", project=project)
     assert result.ok, result.output
@@ -192,3 +247,176 @@ def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
     pdf.write_bytes(pdf.read_bytes() + b"\n% tampered")
     tampered = build(tmp_path / "site2", project=project)
     assert not tampered.ok and "1.1.pdf is missing or does not match" in tampered.output
+
+
+# ---- What the record says on the day of the build ----
+
+
+def sections(site: Path) -> dict[str, str]:
+    """The version history's sections by heading, each as its text."""
+    source = Html.read(site / "versions" / "index.html").source
+    found = re.findall(r'<section class="version".*?<h2 id="version-[\d-]+">(.*?)</h2>(.*?)</section>', source, re.S)
+    return {heading: Html(body).text for heading, body in found}
+
+
+def notice(site: Path, number: str) -> str:
+    source = (site / "versions" / number / "index.html").read_text(encoding="utf-8")
+    return Html(re.search(r'<div class="archive-notice".*?</div>', source, re.S)[0]).text
+
+
+def test_the_history_says_which_version_is_in_force_and_which_replaced_which(versions_build: Build) -> None:
+    history = sections(versions_build.site)
+    assert list(history) == ["Version 1.2 (in force)", "Version 1.1 (replaced)", "Version 1.0 (replaced)"]
+    assert history["Version 1.2 (in force)"].startswith("In force since 15 January 2028.")
+    assert history["Version 1.1 (replaced)"].startswith("Replaced by version 1.2 on 15 January 2028.")
+    assert history["Version 1.0 (replaced)"].startswith("Replaced by version 1.1 on 1 February 2027.")
+
+
+def test_a_version_approved_but_not_yet_in_force_says_so(pending_build: Build) -> None:
+    history = sections(pending_build.site)
+    assert list(history) == ["Version 1.2 (not yet in force)", "Version 1.1 (not yet in force)", "Version 1.0 (in force)"]
+    assert history["Version 1.1 (not yet in force)"].startswith(
+        "Approved on 20 January 2027, comes into force on 1 February 2027.")
+    panel = Html(re.search(r'<aside class="version-panel.*?</aside>',
+                           (pending_build.site / "policy" / "index.html").read_text(encoding="utf-8"), re.S)[0]).text
+    assert "Until then, version 1.0 is in force." in panel
+
+
+def test_no_version_is_called_in_force_beside_a_date_still_to_come(versions_build: Build, pending_build: Build) -> None:
+    for result, day in ((versions_build, AFTER_1_2), (pending_build, BEFORE_1_1)):
+        for heading, text in sections(result.site).items():
+            if "(in force)" not in heading:
+                continue
+            for dated in re.findall(r"(?:Approved on|In force from) ?(\d+ \w+ \d{4})", text):
+                assert dt.datetime.strptime(dated, "%d %B %Y").date() <= dt.date.fromisoformat(day), (heading, text)
+
+
+def test_the_archived_version_in_force_says_so_and_names_unapproved_changes(versions_build: Build) -> None:
+    said = notice(versions_build.site, "1.2")
+    assert "This is version 1.2 of the guidance, kept exactly as it was approved." in said
+    assert "It is the version in force since 15 January 2028." in said
+    assert "The current text has changes not yet approved by the governors" in said
+    page = Html.read(versions_build.site / "versions" / "1.2" / "index.html")
+    assert page.find("a", href="../changes/1.2...current/")
+
+
+def test_an_older_archived_version_names_what_replaced_it_and_when(versions_build: Build) -> None:
+    said = notice(versions_build.site, "1.0")
+    assert "It is not the version in force: version 1.1 replaced it on 1 February 2027." in said
+    assert "The version in force is version 1.2." in said
+    page = Html.read(versions_build.site / "versions" / "1.0" / "index.html")
+    assert page.find("a", href="../changes/1.0...1.1/") and page.find("a", href="../1.2/")
+
+
+def test_before_it_comes_into_force_an_archive_says_when_it_will(pending_build: Build) -> None:
+    assert "Approved on 20 January 2027, comes into force on 1 February 2027." in notice(pending_build.site, "1.1")
+    assert "Until then, version 1.0 is in force." in notice(pending_build.site, "1.1")
+    earlier = notice(pending_build.site, "1.0")
+    assert "It is the version in force." in earlier
+    assert "Version 1.1 was approved on 20 January 2027 and comes into force on 1 February 2027" in earlier
+
+
+def definitions(html: str) -> dict[str, str]:
+    """A description list's terms and their descriptions, as text."""
+    return {Html(term).text: Html(value).text for term, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html, re.S)}
+
+
+def record(site: Path, number: str) -> dict[str, str]:
+    source = (site / "versions" / number / "index.html").read_text(encoding="utf-8")
+    return definitions(re.search(r'<section class="version-record".*?</section>', source, re.S)[0])
+
+
+def test_every_archived_page_carries_its_approval_record_and_hash(three_versions: Path, versions_build: Build) -> None:
+    data = model.load(three_versions / "school.yml")
+    for version in data.versions:
+        shown = record(versions_build.site, version.number)
+        assert shown["SHA-256 of this archived copy"] == version.sha256
+        assert version.sha256 == sha256(three_versions / "docs" / "versions" / f"{version.number}.md")
+        assert shown["Version"] == version.number and shown["Summary"] == version.summary
+    assert record(versions_build.site, "1.1") == {
+        "Version": "1.1", "Approved on": "20 January 2027", "Approved by": "Full Governing Body",
+        "Minute reference": "FGB 27/03", "In force from": "1 February 2027", "Next review": "20 January 2028",
+        "Summary": "Release 1.1", "SHA-256 of this archived copy": data.versions[1].sha256,
+    }
+
+
+# ---- Any two versions compared ----
+
+
+def test_any_two_versions_are_compared_at_a_stable_address(versions_build: Build) -> None:
+    site = versions_build.site
+    made = sorted(p.name for p in (site / "versions" / "changes").iterdir() if p.is_dir())
+    assert made == PAIRS
+    page = Html.read(site / "versions" / "changes" / "1.0...1.2" / "index.html")
+    assert len(page.find("h1")) == 1 and "Changes from version 1.0 to version 1.2" in page.text
+    assert page.source.count("<title>Changes from version 1.0 to version 1.2 - ") == 1
+    assert page.meta("description").startswith("What changed in the guidance from version 1.0 to version 1.2")
+    site_url = DATA.school.site_url
+    assert page.find("link", rel="canonical", href=f"{site_url}versions/changes/1.0...1.2/")
+    c2 = re.search(r'<li class="change change--reworded">.*?</li>', page.source, re.S)[0]
+    assert 'href="../../../versions/1.2/#v1-2-c2"' in c2
+    assert 'class="change change--added"' in page.source and "Messages should be kept to school matters" in page.text
+    assert "Contact phone" in page.text and PHONE[-4:] in page.text and NEW_PHONE[-4:] in page.text
+    assert "<script" in page.source and "/versions/changes/1.0...1.2/" not in (site / "sitemap.xml").read_text()
+    index = (site / "search" / "search_index.full.json").read_text(encoding="utf-8")
+    assert "1.0...1.2" not in index
+
+
+def test_a_withdrawn_clause_is_listed_as_replaced_with_its_reason(versions_build: Build) -> None:
+    page = Html.read(versions_build.site / "versions" / "changes" / "1.2...current" / "index.html")
+    a7 = Html(re.search(r'<li class="change change--replaced">.*?</li>', page.source, re.S)[0])
+    assert a7.text.startswith("A7 Replaced")
+    assert "Clause A7 was withdrawn on 1 March 2028. Covered by A2. It is replaced by clause A2." in a7.text
+    assert a7.find("a", href="../../../versions/1.2/#v1-2-a7")
+
+
+def test_every_comparison_is_one_tap_from_the_version_history(versions_build: Build) -> None:
+    history = Html.read(versions_build.site / "versions" / "index.html")
+    linked = {a["href"].removeprefix("changes/").rstrip("/") for a in history.find("a") if "..." in a.get("href", "")}
+    assert linked == set(PAIRS)
+
+
+def test_every_link_in_the_versioned_site_resolves(versions_build: Build, tmp_path: Path) -> None:
+    result = lychee(versions_build.site, web_root(versions_build.site, tmp_path / "root"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---- The feed of approved versions ----
+
+
+def test_the_feed_lists_each_approved_version_with_its_record_and_links(three_versions: Path, versions_build: Build) -> None:
+    site_url = DATA.school.site_url
+    parsed = feedparser.parse((versions_build.site / "versions" / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.bozo_exception
+    feed = parsed.feed
+    assert feed.id == f"{site_url}versions/feed.xml" and feed.title and feed.updated == "2028-01-15T00:00:00Z"
+    assert feed.author == model.load(three_versions / "school.yml").school.name
+    assert any(link.rel == "alternate" and link.href == f"{site_url}versions/" for link in feed.links)
+    assert [e.title for e in parsed.entries] == ["Version 1.2", "Version 1.1", "Version 1.0"]
+    assert [e.id for e in parsed.entries] == [f"{site_url}versions/{n}/" for n in ("1.2", "1.1", "1.0")]
+    one_one = parsed.entries[1]  # 1.1: the one with every field recorded
+    assert one_one.summary == "Release 1.1" and one_one.updated == "2027-01-20T00:00:00Z"
+    content = definitions(one_one.content[0].value)
+    assert content["Approved by"] == "Full Governing Body" and content["Minute reference"] == "FGB 27/03"
+    assert content["SHA-256 of the archived copy"] == model.load(three_versions / "school.yml").versions[1].sha256
+    links = {link.rel: link.href for link in one_one.links}
+    assert links == {"alternate": f"{site_url}versions/1.1/", "related": f"{site_url}versions/changes/1.0...1.1/"}
+    for entry in parsed.entries:
+        for link in entry.links:
+            path = versions_build.site / link.href.removeprefix(site_url) / "index.html"
+            assert path.is_file(), link.href
+
+
+def test_the_feed_depends_on_the_sources_not_the_day_it_is_built(versions_build: Build, pending_build: Build) -> None:
+    feed = "versions/feed.xml"
+    assert (versions_build.site / feed).read_bytes() == (pending_build.site / feed).read_bytes()
+
+
+def test_every_page_and_the_history_lead_to_the_feed(versions_build: Build) -> None:
+    feed = versions_build.site / "versions" / "feed.xml"
+    for path in pages(versions_build.site):
+        if path.name == "404.html" or "md-content" not in path.read_text(encoding="utf-8"):
+            continue
+        (alternate,) = Html.read(path).find("link", rel="alternate", type="application/atom+xml")
+        assert (path.parent / alternate["href"]).resolve() == feed.resolve(), path
+    assert Html.read(versions_build.site / "versions" / "index.html").find("a", href="feed.xml")

@@ -7,7 +7,7 @@ import * as chromeLauncher from "chrome-launcher";
 const [base, ...paths] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
-  // Headless as root; the rest (a closed network) come from macros/browser.py, as for Playwright.
+  // Headless as root; the rest (a closed network) come from tools/browser.py, as for Playwright.
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", ...JSON.parse(process.env.CHROME_FLAGS || "[]")],
 });
 const results = {};

@@ -3,98 +3,55 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from urllib.parse import quote
 
+import markdown
 import pytest
-from mkdocs.exceptions import PluginError
 
-import macros
-from macros import clauses, contacts, ladder, model, search
-from tests.sitebuild import FIXTURES, ROOT
+from macros import clause_markup, clauses, contacts, model, responses, search
+from tests.sitebuild import DATA, FIXTURES
 
-DATA = model.load(ROOT / "school.yml")
-
-
-class StubEnv:
-    """Just what define_env touches of mkdocs-macros' environment."""
-
-    def __init__(self, data_file: Path) -> None:
-        self.conf: dict[str, Any] = {
-            "config_file_path": str(ROOT / "mkdocs.yml"),
-            "extra": {"data_file": str(data_file)},
-            "docs_dir": str(ROOT / "docs"),
-            "site_dir": "",
-        }
-        self.variables: dict[str, Any] = {}
-        self.macros: dict[str, Callable[..., str]] = {}
-        self.markdown = ""
-        self.page: Any = None
-
-    def macro(self, function: Callable[..., str], name: str) -> None:
-        self.macros[name] = function
+def test_phone_link_dials_e164_and_shows_the_number_as_written() -> None:
+    html = contacts.phone_link(DATA.contact)
+    assert f'href="{contacts.tel_href(DATA.contact.phone)}"' in html
+    assert f">{DATA.contact.phone}</a>" in html
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> StubEnv:
-    monkeypatch.delenv("SCHOOL_DATA", raising=False)
-    stub = StubEnv(ROOT / "school.yml")
-    macros.define_env(stub)
-    return stub
+def test_email_link_has_a_subject() -> None:
+    html = contacts.email_link(DATA.contact)
+    assert f'href="mailto:{DATA.contact.email}?subject={quote(DATA.contact.email_subject)}"' in html
 
 
-def test_define_env_takes_the_site_name_and_url_from_the_data_file(env: StubEnv) -> None:
-    assert env.conf["site_name"] == DATA.school.name
-    assert env.conf["site_url"] == DATA.school.site_url
-    assert DATA.school.name in env.conf["site_description"]
-
-
-def test_a_broken_data_file_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SCHOOL_DATA", str(tmp_path / "missing.yml"))
-    with pytest.raises(PluginError, match="missing.yml"):
-        macros.define_env(StubEnv(ROOT / "school.yml"))
-
-
-def test_phone_link_dials_e164_and_shows_the_number_as_written(env: StubEnv) -> None:
-    html = env.macros["phone_link"]()
-    assert 'href="tel:+441159150193"' in html
-    assert ">0115 9150193</a>" in html
-
-
-def test_email_link_has_a_subject(env: StubEnv) -> None:
-    html = env.macros["email_link"]()
-    assert 'href="mailto:admin@haydn.nottingham.sch.uk?subject=Concern%20about%20a%20class%20WhatsApp%20group"' in html
-
-
-def test_contact_actions_offer_call_and_email(env: StubEnv) -> None:
-    html = env.macros["contact_actions"]()
+def test_contact_actions_offer_call_and_email() -> None:
+    html = contacts.contact_actions(DATA.contact)
     assert html.count('class="contact-action"') == 2
-    assert "tel:+441159150193" in html and "mailto:admin@" in html
+    assert contacts.tel_href(DATA.contact.phone) in html and f"mailto:{DATA.contact.email}" in html
 
 
 def test_tel_href_for_another_school() -> None:
     assert contacts.tel_href("020 7946 0321") == "tel:+442079460321"
 
 
-def test_concern_steps_join_as_the_policy_words_them(env: StubEnv) -> None:
-    assert env.macros["concern_steps"]() == (
-        "gather information from those involved and speak to the parent about the incident"
+def test_concern_steps_join_as_the_policy_words_them() -> None:
+    assert responses.steps_sentence(["gather information", "speak to the parent"]) == (
+        "gather information and speak to the parent"
     )
-    assert ladder.steps_sentence(["a", "b", "c"]) == "a, b and c"
-    assert ladder.steps_sentence(["only"]) == "only"
+    assert responses.steps_sentence(["a", "b", "c"]) == "a, b and c"
+    assert responses.steps_sentence(["only"]) == "only"
 
 
-def test_response_clauses_carry_ids_and_when_they_apply(env: StubEnv) -> None:
-    lines = env.macros["response_clauses"]().splitlines()
-    assert lines[0] == "- [R1] Send a warning letter to the parent"
-    assert lines[2] == "- [R3] Contact the appropriate authorities (in cases of criminal behaviour)"
+def test_response_clauses_carry_ids_and_when_they_apply() -> None:
+    listed = [model.Response(id="R1", action="Write"), model.Response(id="R2", action="Call", applies_when="if x")]
+    assert responses.response_clauses(listed).splitlines() == ["- [R1] Write", "- [R2] Call (if x)"]
 
 
-def test_concern_journey_offers_options_not_a_sequence(env: StubEnv) -> None:
-    html = env.macros["concern_journey"]("../policy/")
+def test_concern_journey_offers_options_not_a_sequence() -> None:
+    html = responses.concern_journey(DATA, "../policy/")
     assert '<ul class="journey-options">' in html and "<ol" not in html
-    assert html.count('class="journey-option"') == 4
-    assert 'href="../policy/#r3"' in html
-    assert '<span class="journey-option__when">in cases of criminal behaviour</span>' in html
+    assert html.count('class="journey-option"') == len(DATA.responses)
+    assert f'href="../policy/#{DATA.responses[-1].id.lower()}"' in html
+    assert all(f'<span class="journey-option__when">{r.applies_when}</span>' in html
+               for r in DATA.responses if r.applies_when)
     assert DATA.proportionality in html
 
 
@@ -108,7 +65,7 @@ POLICY = """# Title
 
 
 def test_clauses_are_found_with_their_section() -> None:
-    found = clauses.find(POLICY, "policy.md")
+    found = clause_markup.find(POLICY)
     assert [(c.id, c.section) for c in found] == [
         ("C1", "Code of Conduct"),
         ("C2", "Code of Conduct"),
@@ -118,42 +75,28 @@ def test_clauses_are_found_with_their_section() -> None:
 
 
 def test_a_duplicate_clause_id_is_named() -> None:
-    found = clauses.find(POLICY + "- [C2] Again\n", "policy.md")
+    found = clause_markup.find(POLICY + "- [C2] Again\n")
     with pytest.raises(clauses.DuplicateClauseError, match="clause ID C2 is used twice"):
-        clauses.check_unique(found)
+        clauses.check_unique([("policy.md", c) for c in found])
 
 
-def test_mark_up_gives_each_clause_an_id_and_a_self_link() -> None:
-    marked = clauses.mark_up("- [C3] Words here\n", "https://example.org/")
-    assert '<a class="clause__id" href="#c3">C3</a> Words here' in marked
-    assert '{: #c3 .clause data-clause="C3" data-link="https://example.org/c3/" }' in marked
+def test_clause_markup_gives_each_clause_an_id_a_self_link_and_its_short_link() -> None:
+    html = markdown.markdown("- [C3] Words here\n", extensions=[clause_markup.makeExtension(
+        short_link_base="https://example.org/")])
+    assert html == ('<ul>\n<li class="clause" data-clause="C3" data-link="https://example.org/c3/" id="c3">'
+                    '<a class="clause__id" href="#c3">C3</a> Words here</li>\n</ul>')
 
 
-def test_post_page_macros_marks_up_and_rejects_duplicates_across_pages(env: StubEnv) -> None:
-    class Page:
-        url = "policy/"
-        title = "The guidance"
-        is_homepage = False
-        canonical_url = f"{DATA.school.site_url}policy/"
-        meta: dict[str, str] = {}
+def test_an_archived_version_has_prefixed_ids_and_no_short_links() -> None:
+    source = clause_markup.archive_mark("1.0") + "\n\n- [C3] Words here\n"
+    html = markdown.markdown(source, extensions=[clause_markup.makeExtension(short_link_base="https://example.org/")])
+    assert 'id="v1-0-c3"' in html and 'href="#v1-0-c3"' in html and "data-link" not in html
+    assert "clauses: archived" not in html
 
-        class file:
-            src_path = "policy.md"
 
-    env.page = Page
-    env.markdown = POLICY
-    env.variables["_archives"] = []
-    env.variables["_policy_body"] = POLICY
-    macros.on_post_page_macros(env)
-    assert 'href="#c1"' in env.markdown
-    assert "not yet approved" in env.markdown, "no approved version: the draft banner shows"
-    preview = Page.meta["preview_tags"]
-    assert f'<meta property="og:title" content="The guidance · {DATA.school.name}">' in preview
-    assert f'<meta property="og:url" content="{DATA.school.site_url}policy/">' in preview
-    Page.file.src_path = "other.md"
-    env.markdown = "- [C1] Copy\n"
-    with pytest.raises(PluginError, match="other.md: clause ID C1 is used twice"):
-        macros.on_post_page_macros(env)
+def test_clause_lines_in_code_quotes_and_comments_are_not_clauses() -> None:
+    source = "```\n- [C1] code\n```\n\n    - [C2] indented code\n\n> - [C3] quoted\n\n<!--\n- [C4] comment\n-->\n\n- [C5] real\n"
+    assert [c.id for c in clause_markup.find(source)] == ["C5"]
 
 
 def test_search_entries_land_on_the_clause_and_are_tagged_with_its_id() -> None:
@@ -162,7 +105,7 @@ def test_search_entries_land_on_the_clause_and_are_tagged_with_its_id() -> None:
                                     {"location": "policy/#code-of-conduct", "title": "C",
                                      "text": "<p>Intro</p><ul><li>C1 First rule</li></ul>"},
                                     {"location": "raise/", "title": "R", "text": ""}]}
-    found = clauses.find(POLICY, "policy.md")
+    found = clause_markup.find(POLICY)
     docs = search.add_clauses(index, found, "policy/")["docs"]
     assert [d["location"] for d in docs] == [
         "", "policy/", "policy/#code-of-conduct", "policy/#c1", "policy/#c2", "policy/#r1", "raise/",
@@ -177,7 +120,7 @@ def test_fictional_school_contacts() -> None:
 
 
 def test_check_published_accepts_recorded_withdrawals_only() -> None:
-    found = clauses.find(POLICY, "policy.md")
+    found = clause_markup.find(POLICY)
     clauses.check_published(found, {"C1", "C2", "C9"}, {"C9": "C1"})
     with pytest.raises(clauses.BrokenLinkError, match="C9 missing"):
         clauses.check_published(found, {"C1", "C9"}, {})
@@ -194,7 +137,7 @@ def test_withdrawn_html_keeps_the_old_id_and_links_the_replacement() -> None:
 
 
 def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None:
-    html = clauses.index_html(clauses.find(POLICY, "policy.md"), "../policy/", "https://example.org/", "../")
+    html = clauses.index_html(clause_markup.find(POLICY), "../policy/", "https://example.org/", "../")
     assert html.count('class="clause-ref"') == 3 and ' id="' not in html
     assert 'href="../policy/#c2"' in html and 'href="../c2/"' in html and "https://example.org/c2/" in html
 
@@ -221,7 +164,7 @@ def test_short_links_for_clauses_and_withdrawn_clauses(tmp_path: Path) -> None:
 
     data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
     image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
-    shortlinks.write_all(tmp_path, data, clauses.find(POLICY, "policy.md"), "policy/", image)
+    shortlinks.write_all(tmp_path, data, clause_markup.find(POLICY), "policy/", image)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c1", "c2", "c9", "r1"]
     assert 'content="0; url=../policy/#c2"' in (tmp_path / "c2" / "index.html").read_text(encoding="utf-8")
     assert 'content="0; url=../withdrawn/#c9"' in (tmp_path / "c9" / "index.html").read_text(encoding="utf-8")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from macros import model
-from tests.sitebuild import FIXTURES, ROOT
+from tests.sitebuild import DATA, DATA_FILE, FIXTURES, ROOT
 
-VALID = ROOT / "school.yml"
+VALID = DATA_FILE
+EMAIL, PHONE, TEAM = DATA.contact.email, DATA.contact.phone, DATA.contact.team
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -19,8 +20,8 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_the_real_data_file_is_valid() -> None:
-    data = model.load(VALID)
+def test_the_school_data_file_is_valid() -> None:
+    data = model.load(ROOT / "school.yml")
     assert data.contact.email.endswith(".sch.uk")
     assert [r.id for r in data.responses] == ["R1", "R2", "R3", "R4"]
 
@@ -32,11 +33,13 @@ def test_the_fictional_school_is_valid() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "field", "value"),
     [
-        ("admin@haydn.nottingham.sch.uk", "admin@@haydn", "contact.email", "'admin@@haydn'"),
-        ("0115 9150193", "0115 915", "contact.phone", "'0115 915'"),
-        ("0115 9150193", "not a number", "contact.phone", "'not a number'"),
+        (EMAIL, "admin@@haydn", "contact.email", "'admin@@haydn'"),
+        (PHONE, "0115 915", "contact.phone", "'0115 915'"),
+        (PHONE, "not a number", "contact.phone", "'not a number'"),
         ("email_subject", "email_subjet", "contact.email_subjet", "Extra inputs"),
-        ('team: "Senior Leadership Team"', "team: no", "contact.team", "value: False"),
+        (f'team: "{TEAM}"', "team: no", "contact.team", "The value: False"),
+        (f'team: "{TEAM}"', f"team: “{TEAM}”", "contact.team", "curly quotes"),
+        (f'  team: "{TEAM}"', f'\tteam: "{TEAM}"', "line ", "indented with a tab"),
         ('id: "R2"', 'id: "R 2"', "responses.1.id", "'R 2'"),
         ('id: "R2"', 'id: "R1"', "responses", "'R1' appears twice"),
         ('site_url: "https://', 'site_url: "http://', "school.site_url", "http://"),
@@ -60,11 +63,11 @@ def test_a_missing_required_field_is_named(tmp_path: Path) -> None:
     text = VALID.read_text(encoding="utf-8")
     path = write(tmp_path, text.replace('proportionality: "', 'proportionalty: "'))
     message = str(pytest.raises(model.DataFileError, model.load, path).value)
-    assert "proportionality: Field required (value: missing)" in message
+    assert "proportionality:\n  Field required" in message
 
 
 def test_an_unquoted_yes_no_gets_a_hint(tmp_path: Path) -> None:
-    text = VALID.read_text(encoding="utf-8").replace('short_name: "Haydn"', "short_name: on")
+    text = VALID.read_text(encoding="utf-8").replace(f'short_name: "{DATA.school.short_name}"', "short_name: on")
     message = str(pytest.raises(model.DataFileError, model.load, write(tmp_path, text)).value)
     assert "school.short_name" in message and "put it in quotes" in message
 
@@ -72,7 +75,7 @@ def test_an_unquoted_yes_no_gets_a_hint(tmp_path: Path) -> None:
 def test_a_yaml_syntax_error_gives_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, "school:\n  name: [unclosed\n  short_name: x\n")
     message = str(pytest.raises(model.DataFileError, model.load, path).value)
-    assert str(path) in message and "YAML syntax error at line 3" in message
+    assert str(path) in message and "line 3, column 13:\n  YAML syntax error" in message
 
 
 def test_a_missing_file_is_an_error(tmp_path: Path) -> None:

@@ -31,15 +31,15 @@ def test_the_picture_s_size_and_type_come_from_the_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"", b"GIF89a" + b"\x00" * 30, b"\x89PNG\r\n\x1a\n" + b"\x00" * 4])
-def test_a_picture_that_is_not_a_png_is_named(tmp_path: Path, content: bytes) -> None:
+def test_a_picture_that_is_not_a_png_is_refused(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "og.png"
     path.write_bytes(content)
-    with pytest.raises(previews.ImageError, match=f"^{path}: not a PNG image"):
+    with pytest.raises(previews.ImageError, match="^the link-preview picture is not a PNG image$"):
         previews.png_image(path, "https://x/og.png")
 
 
-def test_a_missing_picture_is_named(tmp_path: Path) -> None:
-    with pytest.raises(previews.ImageError, match=f"^{tmp_path / 'og.png'}: cannot be read"):
+def test_a_missing_picture_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(previews.ImageError, match=r"^the link-preview picture cannot be read \(No such file"):
         previews.png_image(tmp_path / "og.png", "https://x/og.png")
 
 

@@ -1,7 +1,7 @@
 """Chromium and a loopback web server: the release tool prints a version's PDF with them, and
 the browser tests and the benchmark drive them.
 
-`python -m macros.browser` exits 0 when a system Chromium is found, so `make test` downloads
+`python -m tools.browser` exits 0 when a system Chromium is found, so `make test` downloads
 Playwright's own browser only on machines that have none.
 """
 

@@ -1,4 +1,4 @@
-"""What happens after a concern, and how the school may respond, from the data file."""
+"""What happens after a concern is raised, and how the school may respond: from the data file."""
 
 from __future__ import annotations
 

@@ -1,0 +1,161 @@
+"""`python -m macros.engine build|serve`: the site's engine (MkDocs, or ProperDocs with
+`--engine properdocs`) run in this process, so that whatever fails, the output ends with one
+plain summary (file, line or field, value, what to do) and never a Python traceback.
+
+`make build` and `make serve` run this; so do the tests, which read the summary's last lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from macros.problems import Problem, SiteError, summary
+
+ENGINES = ("mkdocs", "properdocs")
+DOC_FILE = re.compile(r"Doc file '(?P<page>[^']+)'")
+CONFIG_VALUE = re.compile(r"Config value '(?P<name>[^']+)': (?P<error>.*)", re.S)
+PAGE_ERROR = re.compile(r"Error reading page '(?P<page>[^']+)':? ?(?P<error>.*)", re.S)
+# MkDocs' own closing words for a failed build: the summary says it better.
+ABORTED = re.compile(r"^Aborted with ")
+REBUILD_FAILED = "An error happened during the rebuild"
+
+
+class Collector(logging.Handler):
+    """Prints log lines as MkDocs does, without tracebacks, and keeps the warnings and errors,
+    which in a strict build are what stopped it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+        self.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if REBUILD_FAILED in message:
+            return
+        if record.levelno >= logging.WARNING:
+            self.records.append(record)
+        record.exc_info = record.exc_text = None
+        sys.stderr.write(self.format(record) + "\n")
+
+    def take(self) -> list[logging.LogRecord]:
+        taken, self.records = self.records, []
+        return taken
+
+
+def problem_from_log(message: str, docs_dir: str) -> Problem | None:
+    """A warning or error the engine logged, as a Problem naming the file it is about."""
+    if ABORTED.match(message):
+        return None
+    config = CONFIG_VALUE.match(message)
+    if config:
+        return Problem("mkdocs.yml", config["error"].strip(), "correct this setting in mkdocs.yml; the README "
+                       "and the comments in mkdocs.yml say what each one does.", config["name"])
+    page = PAGE_ERROR.match(message) or DOC_FILE.search(message)
+    if page:
+        return Problem(f"{docs_dir}/{page['page']}", message.strip(),
+                       "correct the link or text on that page, then build again.")
+    return Problem("the site", message.strip(), "correct what the message names, then build again.")
+
+
+def problems_of(error: BaseException | None, records: list[logging.LogRecord], docs_dir: str) -> list[Problem]:
+    """What stopped the build: our own plain problems first, then what the engine logged."""
+    if isinstance(error, SiteError):
+        # The engine logs it too, wrapped in its own words: the plain version is enough.
+        return list(error.problems)
+    found: list[Problem] = []
+    for record in records:
+        problem = problem_from_log(record.getMessage(), docs_dir)
+        if problem:
+            found.append(problem)
+    if not found and error is not None:
+        found.append(Problem("the site", f"{type(error).__name__}: {error}".strip(": "),
+                             "this is not a mistake the site recognises: tell whoever maintains the site, "
+                             "and include these lines."))
+    return found
+
+
+def import_engine(name: str) -> Any:
+    if name not in ENGINES:
+        raise SiteError(Problem("ENGINE", f"the site cannot be built with {name!r}.",
+                                f"use one of: {', '.join(ENGINES)}.", value=name))
+    return importlib.import_module(name)
+
+
+def build(engine: str, config_file: str, site_dir: str | None) -> None:
+    import_engine(engine)
+    config = importlib.import_module(f"{engine}.config")
+    commands = importlib.import_module(f"{engine}.commands.build")
+    cfg = config.load_config(config_file=config_file, strict=True, site_dir=site_dir)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        commands.build(cfg, dirty=False)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, docs_dir: str) -> None:
+    import_engine(engine)
+    serving = importlib.import_module(f"{engine}.commands.serve")
+    real_build = serving.build
+
+    def build_or_explain(*args: Any, **kwargs: Any) -> None:
+        # The live-reload loop prints a SystemExit's message instead of a traceback.
+        try:
+            real_build(*args, **kwargs)
+        except (Exception, SystemExit) as error:
+            problems = problems_of(error, collector.take(), docs_dir)
+            raise SystemExit(summary(problems) + "\nThe preview keeps showing the last good build.") from None
+        collector.take()
+
+    serving.build = build_or_explain
+    serving.serve(config_file=config_file, livereload=True, strict=True, dev_addr=dev_addr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.engine", description=__doc__)
+    parser.add_argument("command", choices=("build", "serve"))
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("-d", "--site-dir", default=None)
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    parser.add_argument("--engine", default="mkdocs")
+    args = parser.parse_args(argv)
+
+    collector = Collector()
+    for name in ENGINES:
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [collector]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    docs_dir = str(Path(args.config_file).parent / "docs") if Path(args.config_file).parent != Path(".") else "docs"
+    error: BaseException | None = None
+    try:
+        if args.command == "build":
+            build(args.engine, args.config_file, args.site_dir)
+        else:
+            serve(args.engine, args.config_file, args.dev_addr, collector, docs_dir)
+    except SystemExit as exit_:
+        if isinstance(exit_.code, str):
+            # Already explained (the first build under `serve`).
+            sys.stderr.write(exit_.code + "\n")
+            return 1
+        error = exit_
+    except BaseException as raised:  # noqa: BLE001 - every failure gets the plain summary
+        if isinstance(raised, KeyboardInterrupt):
+            return 130
+        error = raised
+    records = collector.take()
+    if error is None and not any(r.levelno >= logging.WARNING for r in records):
+        return 0
+    sys.stderr.write(summary(problems_of(error, records, "docs")) + "\n")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

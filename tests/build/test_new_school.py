@@ -1,0 +1,82 @@
+"""Another school follows the README: `make new-school DATA=…`, then `make build`, and has a site
+of its own whose every link and anchor resolves, with none of this school's history."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import model
+from tests.html import Html, pages
+from tests.sitebuild import FIXTURES, ROOT, lychee, web_root
+
+NEW_SCHOOL = model.load(FIXTURES / "oakfield.yml")
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    venv = Path(sys.executable).parent.parent
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SCHOOL_DATA", None)
+    return subprocess.run(["make", "-s", *args, f"VENV={venv}", f"STAMP={venv}/.installed"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository as a school gets it: every tracked file, as committed or changed here."""
+    project = tmp_path_factory.mktemp("new-school") / "repo"
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, project / name)
+    shutil.copy2(FIXTURES / "oakfield.yml", project / "our-school.yml")
+    return project
+
+
+@pytest.fixture(scope="module")
+def new_site(clone: Path) -> Path:
+    done = make(clone, "new-school", "DATA=our-school.yml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"now the site of {NEW_SCHOOL.school.name}" in done.stdout
+    built = make(clone, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    return clone / "site"
+
+
+def test_a_wrong_data_file_changes_nothing(tmp_path: Path, clone: Path) -> None:
+    before = {p: p.read_bytes() for p in clone.rglob("*") if p.is_file()}
+    bad = (clone / "our-school.yml").read_text(encoding="utf-8").replace("@", "@@", 1)
+    (tmp_path / "bad.yml").write_text(bad, encoding="utf-8")
+    failed = make(clone, "new-school", f"DATA={tmp_path / 'bad.yml'}")
+    assert failed.returncode != 0
+    assert "Nothing was changed" in failed.stderr and "contact.email" in failed.stderr
+    assert {p: p.read_bytes() for p in clone.rglob("*") if p.is_file()} == before
+
+
+def test_the_new_site_has_no_broken_link_or_anchor(new_site: Path, tmp_path: Path) -> None:
+    url = NEW_SCHOOL.school.site_url
+    result = lychee(new_site, web_root(new_site, tmp_path / "root", url), url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"\b0 Errors\b", result.stdout), result.stdout
+
+
+def test_the_new_site_says_the_guidance_is_not_yet_approved(new_site: Path, clone: Path) -> None:
+    assert not (clone / "docs" / "versions" / "1.0.md").exists() and not (clone / "original").exists()
+    assert not (new_site / "versions" / "1.0").exists()
+    for path in pages(new_site):
+        html = Html.read(path)
+        assert "Haydn" not in html.source and "haydn" not in html.source, path
+        assert "changes/#current" not in html.source, path
+    policy = Html.read(new_site / "policy" / "index.html").text
+    assert "This guidance has not yet been approved by the governors." in policy
+    assert f"At {NEW_SCHOOL.school.short_name}, we believe" in policy
+    history = Html.read(new_site / "versions" / "index.html").text
+    assert "No approved version has been recorded yet." in history

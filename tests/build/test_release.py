@@ -1,0 +1,152 @@
+"""`make release` is all or nothing: run in a git repository copy of the project, any failure
+leaves `git status` clean, names the input as it was typed, and success lists what to commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import model
+from tests.build.test_bad_input import replace
+from tests.build.test_versions import C2_NEW, C2_OLD, releasable_copy, release
+from tests.sitebuild import ROOT
+
+DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
+VENV = Path(sys.executable).parent.parent
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The project with the data file in use as its own school.yml, committed to a new repository."""
+    project = releasable_copy(tmp_path / "project")
+    for name in ("Makefile", "requirements.lock", ".gitignore"):
+        shutil.copy2(ROOT / name, project / name)
+    shutil.copy2(DATA_FILE, project / "school.yml")
+    git(project, "init", "--quiet")
+    commit(project, "The project as it is")
+    return project
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-m", message)
+
+
+def status(repo: Path) -> list[str]:
+    return git(repo, "status", "--porcelain", "--untracked-files=all").splitlines()
+
+
+def data(repo: Path) -> model.SchoolData:
+    return model.load(repo / "school.yml")
+
+
+def next_number(recorded: model.SchoolData) -> str:
+    if not recorded.versions:
+        return "1.0"
+    *head, last = recorded.versions[-1].number.split(".")
+    return ".".join([*head, str(int(last) + 1)])
+
+
+def approval(repo: Path) -> tuple[dict[str, str], str]:
+    """Good inputs for the next version of the repository's data file, and the day to release it on."""
+    latest = data(repo).versions[-1].approved_on if data(repo).versions else None
+    approved = max(latest or dt.date(2027, 1, 20), dt.date(2027, 1, 20)) + dt.timedelta(days=30)
+    return {"VERSION": next_number(data(repo)), "APPROVED_ON": approved.isoformat(),
+            "APPROVED_BY": "Full Governing Body", "MINUTE_REF": "FGB 27/03",
+            "EFFECTIVE_FROM": (approved + dt.timedelta(days=7)).isoformat(),
+            "NEXT_REVIEW": (approved + dt.timedelta(days=365)).isoformat(),
+            "SUMMARY": "Reworded C2"}, (approved + dt.timedelta(days=1)).isoformat()
+
+
+def make_release(repo: Path, values: dict[str, str], today: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """`make release`, as a person runs it, values in the environment; the shared virtualenv, never reinstalled."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SCHOOL_DATA", "BUILD_DATE", "SOURCE_DATE_EPOCH")}
+    env.update({"BUILD_DATE": today, **values, **extra_env})
+    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "release"],
+                          cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+
+def assert_refused(done: subprocess.CompletedProcess[str], said: str) -> None:
+    """Failed with a plain message, the input's name first, as the last lines of output."""
+    assert done.returncode != 0, done.stdout
+    errors = [line for line in done.stderr.splitlines() if not line.startswith("make: ***")]
+    assert errors[-1] == "Nothing was released and no file was changed.", done.stderr
+    assert any(line.startswith(said) for line in errors[:-1]), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"SUMMARY": ""}, "SUMMARY (--summary) is missing: a one-line summary of what changed is needed"),
+        ({"VERSION": "../1.3"}, "VERSION (--version) '../1.3' is not a version number"),
+        ({"APPROVED_ON": "2027-02-30"}, "APPROVED_ON (--approved-on) '2027-02-30' is not a date"),
+        ({"NEXT_REVIEW": "2027-01-01"}, "NEXT_REVIEW (--next-review) 2027-01-01 is not after APPROVED_ON"),
+    ],
+)
+def test_a_bad_input_changes_nothing(repo: Path, changes: dict[str, str], said: str) -> None:
+    replace("docs/policy.md", C2_OLD, C2_NEW)(repo)
+    commit(repo, "The text being approved")
+    values, today = approval(repo)
+    assert_refused(make_release(repo, {**values, **changes}, today), said)
+    assert status(repo) == []
+
+
+def test_a_version_already_recorded_changes_nothing(repo: Path) -> None:
+    values, today = approval(repo)
+    if not data(repo).versions:  # a school with no history yet records its first
+        done = release(repo, values["VERSION"], "--approved-on", values["APPROVED_ON"],
+                       "--approved-by", values["APPROVED_BY"], "--no-pdf", today=today)
+        assert done.returncode == 0, done.stdout + done.stderr
+        commit(repo, "The first version")
+        values, today = approval(repo)
+    latest = data(repo).versions[-1].number
+    assert_refused(make_release(repo, {**values, "VERSION": latest}, today),
+                   f"VERSION (--version) {latest} is already recorded in school.yml")
+    assert status(repo) == []
+
+
+def test_a_site_that_does_not_build_changes_nothing(repo: Path) -> None:
+    replace("docs/policy.md", C2_OLD, C2_NEW + " [a broken link](no-such-page.md)")(repo)
+    commit(repo, "A broken link")
+    values, today = approval(repo)
+    done = make_release(repo, values, today)
+    assert_refused(done, "The site does not build")
+    assert "no-such-page.md" in done.stderr
+    assert status(repo) == []
+
+
+def test_a_pdf_that_cannot_be_printed_changes_nothing(repo: Path) -> None:
+    replace("docs/policy.md", C2_OLD, C2_NEW)(repo)
+    commit(repo, "The text being approved")
+    values, today = approval(repo)
+    done = make_release(repo, values, today, CHROMIUM_PATH="/bin/false")
+    assert_refused(done, f"The PDF of version {values['VERSION']} could not be printed with Chromium (/bin/false)")
+    assert status(repo) == []
+
+
+def test_a_release_lists_exactly_the_files_to_commit(repo: Path) -> None:
+    replace("docs/policy.md", C2_OLD, C2_NEW)(repo)  # the text being approved, not yet committed
+    values, today = approval(repo)
+    done = make_release(repo, values, today)
+    assert done.returncode == 0, done.stdout + done.stderr
+    number = values["VERSION"]
+    lines = done.stdout.splitlines()
+    start = lines.index(f"Recorded version {number}. Commit these files together:")
+    listed = [line.strip() for line in lines[start + 1:-1]]
+    assert listed == [f"docs/versions/{number}.md", f"docs/versions/{number}.pdf", "school.yml", "docs/policy.md"]
+    assert sorted(line[3:] for line in status(repo)) == sorted(listed)
+    recorded = data(repo).versions[-1]
+    assert (recorded.number, recorded.summary, str(recorded.next_review)) == (
+        number, values["SUMMARY"], values["NEXT_REVIEW"])
+    assert recorded.pdf_sha256 is not None

@@ -1,0 +1,85 @@
+"""Where each version stands on a given day, and the words that say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from macros import approval
+from macros.archive import Archive
+from macros.model import Version
+from tests.html import Html
+
+HASH = "0" * 64
+OLD = Version(number="1.0", summary="First", sha256=HASH)
+NEXT = Version(number="1.1", approved_on="2027-01-20", approved_by="Board", minute_ref="B 1",
+               effective_from="2027-02-01", next_review="2028-01-20", summary="Second", sha256=HASH)
+LAST = Version(number="1.2", approved_on="2028-01-15", summary="Third", sha256=HASH)
+ALL = [OLD, NEXT, LAST]
+
+
+def states(day: str) -> list[str]:
+    return [s.state for s in approval.standings(ALL, dt.date.fromisoformat(day))]
+
+
+def test_the_version_in_force_is_the_latest_to_have_come_into_force() -> None:
+    assert states("2026-06-01") == [approval.IN_FORCE, approval.COMING, approval.COMING]
+    assert states("2027-01-25") == [approval.IN_FORCE, approval.COMING, approval.COMING]
+    assert states("2027-02-01") == [approval.REPLACED, approval.IN_FORCE, approval.COMING]
+    assert states("2028-01-15") == [approval.REPLACED, approval.REPLACED, approval.IN_FORCE]
+
+
+def test_a_version_with_no_date_in_force_takes_its_approval_date() -> None:
+    assert approval.comes_into_force(LAST) == dt.date(2028, 1, 15)
+    assert approval.comes_into_force(OLD) is None
+
+
+def test_each_standing_is_said_plainly() -> None:
+    before, after = approval.standings(ALL, dt.date(2027, 1, 25)), approval.standings(ALL, dt.date(2028, 3, 1))
+    assert approval.standing_sentence(before[0]) == "In force (the date it came into force is not recorded)."
+    assert approval.standing_sentence(before[1]) == "Approved on 20 January 2027, comes into force on 1 February 2027."
+    assert approval.standing_sentence(after[2]) == "In force since 15 January 2028."
+    assert approval.standing_sentence(after[0]) == "Replaced by version 1.1 on 1 February 2027."
+    assert approval.standing_sentence(after[1]) == "Replaced by version 1.2 on 15 January 2028."
+
+
+def test_the_record_names_every_field_and_says_what_is_not_recorded() -> None:
+    assert dict(approval.record_rows(NEXT)) == {
+        "Approved on": "20 January 2027", "Approved by": "Board", "Minute reference": "B 1",
+        "In force from": "1 February 2027", "Next review": "20 January 2028", "Summary": "Second"}
+    assert dict(approval.record_rows(OLD))["Approved by"] == approval.NOT_RECORDED
+    html = approval.record_html(NEXT)
+    assert f'<dt>SHA-256 of this archived copy</dt><dd><code class="version-record__hash">{HASH}</code></dd>' in html
+    assert "<dt>Version</dt><dd>1.1</dd>" in html
+
+
+def archives(*versions: Version) -> list[Archive]:
+    return [Archive(v, "", {}) for v in versions]
+
+
+def test_the_archive_notice_depends_on_the_day_and_the_draft() -> None:
+    pending = Html(approval.archive_notice_html(archives(*ALL), "1.1", dt.date(2027, 1, 25), False, "../../p/")).text
+    assert "Approved on 20 January 2027, comes into force on 1 February 2027." in pending
+    assert "Until then, version 1.0 is in force." in pending
+    replaced = approval.archive_notice_html(archives(*ALL), "1.0", dt.date(2028, 3, 1), True, "../../p/")
+    assert "version 1.1 replaced it on 1 February 2027" in replaced and 'href="../changes/1.0...1.1/"' in replaced
+    assert 'href="../changes/1.2...current/"' in replaced and "not yet approved" in replaced
+    latest = Html(approval.archive_notice_html(archives(*ALL), "1.2", dt.date(2028, 3, 1), False, "../../p/")).text
+    assert "It is the version in force since 15 January 2028." in latest
+    assert "The current text is the same as this version." in latest
+
+
+def test_the_history_links_every_comparison_and_names_each_state(tmp_path) -> None:
+    html = approval.history_html(archives(*ALL), False, dt.date(2027, 1, 25), tmp_path)
+    assert re.findall(r'<h2 id="version-[\d-]+">(.*?)</h2>', html) == [
+        "Version 1.2 (not yet in force)", "Version 1.1 (not yet in force)", "Version 1.0 (in force)"]
+    assert sorted(set(re.findall(r'href="changes/([^"]+)/"', html))) == [
+        "1.0...1.1", "1.0...1.2", "1.0...current", "1.1...1.2", "1.1...current", "1.2...current"]
+    assert 'href="feed.xml"' in html and "not yet approved" not in html
+
+
+def test_the_panel_says_when_the_latest_version_comes_into_force() -> None:
+    text = Html(approval.panel_html(archives(OLD, NEXT), dt.date(2027, 1, 25), "../versions/")).text
+    assert "Version 1.1 · Approved on 20 January 2027, comes into force on 1 February 2027." in text
+    assert "Until then, version 1.0 is in force." in text
+    assert "Version 1.0Approval: not recorded" in Html(approval.panel_html(archives(OLD), dt.date(2027, 1, 25), "")).text
