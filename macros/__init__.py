@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from macros import (
-    approval, archive, assets, changes, clauses, contacts, contents, csp, feed, model, previews, responses, search,
-    settings, shell, shortlinks, templates,
+    approval, archive, changes, clauses, contacts, contents, model, previews, responses, settings, templates,
 )
 from macros.clause_markup import archive_mark
 from macros.problems import Problem, SiteError
 from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line
-
-from macros.freeze import FREEZE_ENV
 
 CLAUSE_EXTENSION = "macros.clause_markup"
 
@@ -145,22 +141,3 @@ def on_post_page_macros(env: Any) -> None:
     elif site.is_draft:
         markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
     env.markdown = markdown
-
-
-def on_post_build(env: Any) -> None:
-    site: Site = env.site
-    site_dir = Path(env.conf["site_dir"])
-    policy = site.policy.clauses
-    if os.environ.get(FREEZE_ENV):
-        Path(os.environ[FREEZE_ENV]).write_text(site.policy.markdown, encoding="utf-8")
-    shortlinks.write_all(site_dir, site.data, policy, POLICY_URL, site.og_image)
-    # Before search and CSP, which then treat the comparison pages as any other.
-    banner = approval.draft_banner_html("../../../versions/changes/#current") if site.is_draft else ""
-    pairs = changes.pair_pages(version_texts(site), site.data.withdrawn, banner)
-    shell.write_all(site_dir, "versions/changes/", pairs, site.data.school.site_url)
-    feed.write(site_dir, site.data, settings.POLICY_TITLE, os.environ)
-    search.write_indexes(site_dir, policy, POLICY_URL)
-    assets.minify_site(site_dir)
-    # Last, once every page (short links included) is written: each gets its own policy.
-    if not csp.is_dev_server(sys.argv):
-        csp.apply_to_site(site_dir)

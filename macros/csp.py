@@ -12,21 +12,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+
+from macros import html_edit
 
 # Script types a browser runs; anything else (`application/json` for Material's config) is data.
 JAVASCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 REFERRER = "strict-origin-when-cross-origin"
-MARKER = 'http-equiv="Content-Security-Policy"'
-CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
-HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
-# What an earlier pass inserted, so that rewriting a page twice changes nothing.
-PREVIOUS = re.compile(
-    r'\n?<meta http-equiv="Content-Security-Policy" content="[^"]*">\n<meta name="referrer" content="[^"]*">'
-)
 
 
 class NoHeadError(ValueError):
@@ -47,35 +40,9 @@ class Script:
         return "src" not in self.attrs and kind in JAVASCRIPT_TYPES
 
 
-class _Scripts(HTMLParser):
-    def __init__(self) -> None:
-        # The text inside <script> is never decoded, whatever convert_charrefs says.
-        super().__init__(convert_charrefs=True)
-        self.scripts: list[Script] = []
-        self._open: dict[str, str] | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
-            self._open = {k: v or "" for k, v in attrs}
-            self._text = []
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._open is not None:
-            self.scripts.append(Script(self._open, "".join(self._text)))
-            self._open = None
-
-
 def scripts(html: str) -> list[Script]:
-    """Every <script> element of a page, in order."""
-    parser = _Scripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    """Every <script> element of a page, in order, its text exactly as written."""
+    return [Script(e.attrs, e.inner(html)) for e in html_edit.elements(html) if e.tag == "script"]
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -115,17 +82,26 @@ def page_policy(html: str) -> str:
 def with_policy(html: str) -> str:
     """The page with its policy and referrer tags right after `<meta charset>` (else `<head>`).
 
-    A meta policy covers only what follows it, so the tags must come before any script.
+    A meta policy covers only what follows it, so the tags must come before any script. Tags an
+    earlier pass inserted are replaced, so rewriting a page twice changes nothing.
     """
-    html = PREVIOUS.sub("", html, count=1)
-    anchor = CHARSET.search(html) or HEAD.search(html)
+    found = html_edit.elements(html)
+    edits = html_edit.Edits()
+    for element in found:
+        if element.tag == "meta" and (element.attrs.get("http-equiv", "").lower() == "content-security-policy"
+                                      or element.attrs.get("name") == "referrer"):
+            # With the line break the insertion put before it.
+            start = element.start - 1 if html[element.start - 1 : element.start] == "\n" else element.start
+            edits.replace(start, element.open_end, "")
+    anchor = next((e for e in found if e.tag == "meta" and "charset" in e.attrs), None)
+    anchor = anchor or next((e for e in found if e.tag == "head"), None)
     if anchor is None:
         raise NoHeadError("no <head> or <meta charset> to put the Content-Security-Policy after")
-    first_script = html.lower().find("<script")
-    if first_script != -1 and first_script < anchor.end():
+    first_script = next((e for e in found if e.tag == "script"), None)
+    if first_script is not None and first_script.start < anchor.open_end:
         raise NoHeadError("a <script> comes before <meta charset>, so a meta policy would not cover it")
-    tags = meta_tags(page_policy(html))
-    return html[: anchor.end()] + "\n" + tags + html[anchor.end() :]
+    edits.insert(anchor.open_end, "\n" + meta_tags(page_policy(html)))
+    return edits.apply(html)
 
 
 def is_dev_server(argv: list[str]) -> bool:

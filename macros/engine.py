@@ -100,21 +100,41 @@ def build(engine: str, config_file: str, site_dir: str | None) -> None:
         cfg.plugins.on_shutdown()
 
 
+class Explained(Exception):
+    """A failed rebuild under `serve` whose summary has been printed already."""
+
+
+STILL_SERVING = "The preview in your browser keeps the last good build until this is fixed."
+
+
 def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, docs_dir: str) -> None:
     import_engine(engine)
     serving = importlib.import_module(f"{engine}.commands.serve")
-    real_build = serving.build
+    livereload = importlib.import_module(f"{engine}.livereload")
+    real_build, real_traceback = serving.build, livereload.traceback
 
     def build_or_explain(*args: Any, **kwargs: Any) -> None:
-        # The live-reload loop prints a SystemExit's message instead of a traceback.
         try:
             real_build(*args, **kwargs)
         except (Exception, SystemExit) as error:
             problems = problems_of(error, collector.take(), docs_dir)
-            raise SystemExit(summary(problems) + "\nThe preview keeps showing the last good build.") from None
+            sys.stderr.write(summary(problems) + "\n" + STILL_SERVING + "\n")
+            raise Explained from None
         collector.take()
 
+    class QuietTraceback:
+        """The live-reload loop prints a traceback for a failed rebuild: not for one explained."""
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real_traceback, name)
+
+        @staticmethod
+        def print_exc(*args: Any, **kwargs: Any) -> None:
+            if not isinstance(sys.exc_info()[1], Explained):
+                real_traceback.print_exc(*args, **kwargs)
+
     serving.build = build_or_explain
+    livereload.traceback = QuietTraceback()
     serving.serve(config_file=config_file, livereload=True, strict=True, dev_addr=dev_addr)
 
 
@@ -140,11 +160,10 @@ def main(argv: list[str] | None = None) -> int:
             build(args.engine, args.config_file, args.site_dir)
         else:
             serve(args.engine, args.config_file, args.dev_addr, collector, docs_dir)
+    except Explained:
+        # The first build under `serve` failed, and said why.
+        return 1
     except SystemExit as exit_:
-        if isinstance(exit_.code, str):
-            # Already explained (the first build under `serve`).
-            sys.stderr.write(exit_.code + "\n")
-            return 1
         error = exit_
     except BaseException as raised:  # noqa: BLE001 - every failure gets the plain summary
         if isinstance(raised, KeyboardInterrupt):

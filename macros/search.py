@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from macros import html_edit
 from macros.clauses import Clause
 
 
@@ -45,7 +46,8 @@ def add_clauses(index: dict[str, Any], clauses: list[Clause], page_url: str) -> 
 
 FULL_INDEX = "search/search_index.full.json"
 LOADER = "assets/javascripts/workers/search-loader.js"
-WORKER_SETTING = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)(")')
+WORKERS = "assets/javascripts/workers/"
+WORKER_NAME = re.compile(r"search\.[0-9a-f]+\.min\.js")
 
 
 def stub_index(index: dict[str, Any]) -> dict[str, Any]:
@@ -54,24 +56,29 @@ def stub_index(index: dict[str, Any]) -> dict[str, Any]:
 
 
 def point_to_loader(html: str) -> str:
-    """Swap Material's worker for the loader in the page's settings, telling it where both are."""
-
-    def swap(match: re.Match[str]) -> str:
-        base = match[2]
-        return f"{match[1]}{base}{LOADER}?worker={match[3]}&index=../../../{FULL_INDEX}{match[4]}"
-
-    return WORKER_SETTING.sub(swap, html)
+    """Swap Material's worker for the loader in the page's settings (`<script id="__config">`),
+    telling it where both are. A page without the settings, or already swapped, is left alone."""
+    config = html_edit.first(html, "script", id="__config")
+    if config is None:
+        return html
+    text = config.inner(html)
+    worker = json.loads(text).get("search", "")
+    base, _, name = worker.rpartition(WORKERS)
+    if not WORKER_NAME.fullmatch(name):
+        return html
+    swapped = f"{base}{LOADER}?worker={name}&index=../../../{FULL_INDEX}"
+    old, new = json.dumps(worker), json.dumps(swapped)
+    if text.count(old) != 1:
+        raise ValueError(f"the page's search setting {old} is not written once in its settings")
+    edits = html_edit.Edits()
+    edits.replace(config.open_end, config.close_start, text.replace(old, new))
+    return edits.apply(html)
 
 
 def write_indexes(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
-    """Make Material's index clause-aware, move it behind the loader, leave Material a stub, and
-    point every page at the loader."""
+    """Make Material's index clause-aware and move it behind the loader, leaving Material a stub.
+    Each page is pointed at the loader by `point_to_loader`."""
     path = site_dir / "search" / "search_index.json"
     index = add_clauses(json.loads(path.read_text(encoding="utf-8")), clauses, page_url)
     for target, content in ((site_dir / FULL_INDEX, index), (path, stub_index(index))):
         target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for page in site_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        swapped = point_to_loader(text)
-        if swapped != text:
-            page.write_text(swapped, encoding="utf-8")

@@ -91,15 +91,15 @@ def framed(shell: str, levels: int, site_url: str, page: Made) -> str:
     return html
 
 
-def write_all(site_dir: Path, shell_path: str, pages: list[Made], site_url: str) -> None:
-    """Write each page into the site, framed by the built page at `shell_path` (a folder URL)."""
+def made_pages(site_dir: Path, shell_path: str, pages: list[Made], site_url: str) -> dict[str, str]:
+    """Each page framed by the built page at `shell_path` (a folder URL): path → page."""
     if not pages:
-        return
+        return {}
     shell = (site_dir / shell_path / "index.html").read_text(encoding="utf-8")
+    made = {}
     for page in pages:
         levels = page.path.count("/") - shell_path.count("/")
         if levels < 0:
             raise ShellError(f"{page.path} is above its frame {shell_path}")
-        target = site_dir / page.path / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(framed(shell, levels, site_url, page), encoding="utf-8")
+        made[f"{page.path}index.html"] = framed(shell, levels, site_url, page)
+    return made

@@ -7,8 +7,6 @@ way a pasted link can show the clause's own words.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
-
 from macros.clauses import Clause, withdrawal_sentence
 from macros.model import SchoolData
 from macros.previews import Image, Preview, meta_tags
@@ -36,14 +34,8 @@ def forwarding_page(preview: Preview, target: str, canonical: str, heading: str)
     )
 
 
-def write(site_dir: Path, slug: str, html: str) -> None:
-    folder = site_dir / slug
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(html, encoding="utf-8")
-
-
-def write_all(site_dir: Path, data: SchoolData, policy: list[Clause], policy_url: str, image: Image) -> None:
-    """A short link for every clause in the text, and for every withdrawn one."""
+def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: Image) -> dict[str, str]:
+    """A short link for every clause in the text, and for every withdrawn one: path → page."""
     site_url, school = data.school.site_url, data.school.name
     links = [
         (c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}", f"Clause {c.id}")
@@ -53,6 +45,8 @@ def write_all(site_dir: Path, data: SchoolData, policy: list[Clause], policy_url
          f"Clause {w.id} (withdrawn)")
         for w in data.withdrawn
     ]
+    made = {}
     for slug, title, description, target, heading in links:
         preview = Preview(title, description, f"{site_url}{slug}/", image, school)
-        write(site_dir, slug, forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading))
+        made[f"{slug}/index.html"] = forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading)
+    return made

@@ -38,6 +38,16 @@ def body_and_first_line(source: str) -> tuple[str, int]:
     return body, source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
 
 
+def preview_image(docs_dir: Path, site_url: str) -> previews.Image:
+    """The link-preview picture, its size and type read from the file."""
+    try:
+        return previews.png_image(docs_dir / OG_IMAGE, site_url + OG_IMAGE)
+    except previews.ImageError as error:
+        raise SiteError(Problem(f"{docs_dir.name}/{OG_IMAGE}", f"{error}.",
+                                "put back the PNG from git history, or draw it again with "
+                                "`python -m tools.og_image`.")) from None
+
+
 @dataclass
 class Site:
     data: SchoolData
@@ -75,13 +85,7 @@ class Site:
 
     @cached_property
     def og_image(self) -> previews.Image:
-        """The link-preview picture, its size and type read from the file."""
-        try:
-            return previews.png_image(self.docs_dir / OG_IMAGE, self.data.school.site_url + OG_IMAGE)
-        except previews.ImageError as error:
-            raise SiteError(Problem(f"{self.docs_dir.name}/{OG_IMAGE}", f"{error}.",
-                                    "put back the PNG from git history, or draw it again with "
-                                    "`python -m tools.og_image`.")) from None
+        return preview_image(self.docs_dir, self.data.school.site_url)
 
     def check_may_hold_clauses(self, page_file: str, markdown: str) -> None:
         """Only the guidance defines clauses: anywhere else a `- [Z1]` line would get a copy button

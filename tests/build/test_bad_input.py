@@ -7,16 +7,14 @@ a few of them prove the wiring, each for the cost of a build that stops before a
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.problems import HEADLINE
-from tests.sitebuild import DATA, ROOT, Build, Mutation, build, copy_project, remove, replace
+from tests.sitebuild import DATA, ROOT, Build, Mutation, build, copy_project, make, remove, replace
 
 NAME, EMAIL, PHONE = DATA.school.name, DATA.contact.email, DATA.contact.phone
 PLUGINS_IN_ORDER = "plugins:\n  - search:\n      lang: en\n  - macros:\n"
@@ -108,12 +106,7 @@ def test_clause_lines_in_code_quotes_and_comments_are_not_clauses(tmp_path: Path
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess[str]:
-    # The project's own venv, so the copy needs no install of its own.
-    venv = Path(sys.executable).parent.parent
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SCHOOL_DATA", None)
-    return subprocess.run(["make", "-s", "build", f"VENV={venv}", f"STAMP={venv}/.installed"],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return make(project, "build")
 
 
 def test_make_build_keeps_the_previous_site_when_it_fails(tmp_path: Path) -> None:

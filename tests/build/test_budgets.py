@@ -18,9 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from macros import model
 from tests.html import Html, pages
-from tests.sitebuild import DATA, ROOT
+from tests.sitebuild import DATA
 
 KIB = 1024
 FIRST_LOAD_BYTES = 72 * KIB

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import clauses, model
+from macros import clauses
 from tests.html import Html, pages
-from tests.sitebuild import CLAUSE_IDS, DATA, ROOT, build, copy_project, replace
+from tests.sitebuild import CLAUSE_IDS, DATA, build, copy_project, replace
 
 URL = DATA.school.site_url
 

@@ -3,28 +3,18 @@ of its own whose every link and anchor resolves, with none of this school's hist
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros import model
 from tests.html import Html, pages
-from tests.sitebuild import FIXTURES, ROOT, lychee, web_root
+from tests.sitebuild import FIXTURES, ROOT, lychee, make, web_root
 
 NEW_SCHOOL = model.load(FIXTURES / "oakfield.yml")
-
-
-def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    venv = Path(sys.executable).parent.parent
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SCHOOL_DATA", None)
-    return subprocess.run(["make", "-s", *args, f"VENV={venv}", f"STAMP={venv}/.installed"],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")

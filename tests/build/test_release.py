@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,9 @@ import pytest
 from macros import model
 from tests.build.test_bad_input import replace
 from tests.build.test_versions import C2_NEW, C2_OLD, releasable_copy, release
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, make
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
-VENV = Path(sys.executable).parent.parent
 
 
 def git(repo: Path, *args: str) -> str:
@@ -70,10 +68,7 @@ def approval(repo: Path) -> tuple[dict[str, str], str]:
 
 def make_release(repo: Path, values: dict[str, str], today: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     """`make release`, as a person runs it, values in the environment; the shared virtualenv, never reinstalled."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SCHOOL_DATA", "BUILD_DATE", "SOURCE_DATE_EPOCH")}
-    env.update({"BUILD_DATE": today, **values, **extra_env})
-    return subprocess.run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "release"],
-                          cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    return make(repo, "release", env={"BUILD_DATE": today, **values, **extra_env}, drop=("SOURCE_DATE_EPOCH",))
 
 
 def assert_refused(done: subprocess.CompletedProcess[str], said: str) -> None:

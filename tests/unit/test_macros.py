@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 import markdown
@@ -159,15 +158,15 @@ def test_own_assets_are_minified() -> None:
     assert assets.minify("a.js", "/* why */\nvar a = 1;\n") == "var a=1;"
 
 
-def test_short_links_for_clauses_and_withdrawn_clauses(tmp_path: Path) -> None:
+def test_short_links_for_clauses_and_withdrawn_clauses() -> None:
     from macros import previews, shortlinks
 
     data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
     image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
-    shortlinks.write_all(tmp_path, data, clause_markup.find(POLICY), "policy/", image)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["c1", "c2", "c9", "r1"]
-    assert 'content="0; url=../policy/#c2"' in (tmp_path / "c2" / "index.html").read_text(encoding="utf-8")
-    assert 'content="0; url=../withdrawn/#c9"' in (tmp_path / "c9" / "index.html").read_text(encoding="utf-8")
+    made = shortlinks.pages(data, clause_markup.find(POLICY), "policy/", image)
+    assert sorted(made) == ["c1/index.html", "c2/index.html", "c9/index.html", "r1/index.html"]
+    assert 'content="0; url=../policy/#c2"' in made["c2/index.html"]
+    assert 'content="0; url=../withdrawn/#c9"' in made["c9/index.html"]
 
 
 def test_link_previews_escape_the_words_and_name_the_page() -> None:

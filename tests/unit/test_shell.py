@@ -48,11 +48,11 @@ def test_a_made_page_has_its_own_title_description_address_and_words() -> None:
     assert "frame-section" not in html, "the frame's contents list is not the page's"
 
 
-def test_pages_are_written_at_their_path(tmp_path: Path) -> None:
+def test_pages_are_made_at_their_path(tmp_path: Path) -> None:
     (tmp_path / "frame").mkdir()
     (tmp_path / "frame" / "index.html").write_text(FRAME, encoding="utf-8")
-    shell.write_all(tmp_path, "frame/", [PAGE], "https://example.org/s/")
-    assert "New body" in (tmp_path / "frame" / "a...b" / "index.html").read_text(encoding="utf-8")
+    made = shell.made_pages(tmp_path, "frame/", [PAGE], "https://example.org/s/")
+    assert list(made) == ["frame/a...b/index.html"] and "New body" in made["frame/a...b/index.html"]
 
 
 def test_a_frame_without_an_article_is_refused() -> None:

@@ -1,0 +1,150 @@
+"""Editing built HTML by its structure, leaving every other byte as the engine wrote it.
+
+The standard library's HTML parser finds the elements and where each starts and ends in the
+text; edits then replace exact spans. Unlike a parser that writes the page out again, nothing
+else moves: an inline script keeps the bytes its Content-Security-Policy hash was taken from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Elements that have no end tag.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    start: int  # where `<tag` begins
+    open_end: int  # just after the start tag's `>`
+    close_start: int = -1  # where `</tag` begins (-1: void or never closed)
+    end: int = -1  # just after `</tag>`
+    children: list[Element] = field(default_factory=list, repr=False)
+
+    def inner(self, html: str) -> str:
+        return html[self.open_end : self.close_start] if self.close_start >= 0 else ""
+
+    def has_class(self, name: str) -> bool:
+        return name in self.attrs.get("class", "").split()
+
+
+class _Locator(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0]
+        for index, char in enumerate(html):
+            if char == "\n":
+                self.line_starts.append(index + 1)
+        self.found: list[Element] = []
+        self.open: list[Element] = []
+
+    def _position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._position()
+        raw = self.get_starttag_text() or ""
+        element = Element(tag, {k: v or "" for k, v in attrs}, start, start + len(raw))
+        if self.open:
+            self.open[-1].children.append(element)
+        self.found.append(element)
+        if tag not in VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._position()
+        raw = self.get_starttag_text() or ""
+        element = Element(tag, {k: v or "" for k, v in attrs}, start, start + len(raw))
+        if self.open:
+            self.open[-1].children.append(element)
+        self.found.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._position()
+        # Close the nearest open element of this name; anything left open inside it closes too.
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth].tag == tag:
+                element = self.open[depth]
+                element.close_start = start
+                element.end = self.html.index(">", start) + 1
+                del self.open[depth:]
+                return
+
+
+def elements(html: str) -> list[Element]:
+    """Every element of the page, in document order, with its place in the text."""
+    locator = _Locator(html)
+    locator.feed(html)
+    locator.close()
+    return locator.found
+
+
+def find(html: str, tag: str, **attrs: str) -> Iterator[Element]:
+    """Elements of a tag whose attributes include those given (`class_` matches one class)."""
+    wanted_class = attrs.pop("class_", None)
+    for element in elements(html):
+        if element.tag != tag or any(element.attrs.get(k) != v for k, v in attrs.items()):
+            continue
+        if wanted_class is not None and not element.has_class(wanted_class):
+            continue
+        yield element
+
+
+def first(html: str, tag: str, **attrs: str) -> Element | None:
+    return next(find(html, tag, **attrs), None)
+
+
+@dataclass
+class Edits:
+    """Replacements of exact spans of one text, applied together (they must not overlap)."""
+
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        self.spans.append((start, end, text))
+
+    def insert(self, at: int, text: str) -> None:
+        self.spans.append((at, at, text))
+
+    def apply(self, html: str) -> str:
+        out, last = [], 0
+        for start, end, text in sorted(self.spans, key=lambda span: (span[0], span[1])):
+            if start < last:
+                raise ValueError("overlapping HTML edits")
+            out += [html[last:start], text]
+            last = end
+        return "".join(out) + html[last:]
+
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def text(html: str, element: Element, skip_class: str = "") -> str:
+    """An element's text, entities decoded and white space folded, leaving out the descendants
+    that carry `skip_class` (a heading's permalink, a clause's ID link)."""
+    edits = Edits()
+    stack = list(element.children)
+    while stack:
+        child = stack.pop()
+        if skip_class and child.has_class(skip_class):
+            edits.replace(child.start, child.end if child.end >= 0 else child.open_end, "")
+        else:
+            stack.extend(child.children)
+    inner = edits.apply(html[: element.close_start])[element.open_end :] if element.close_start >= 0 else ""
+    reader = _Text()
+    reader.feed(inner)
+    reader.close()
+    return " ".join("".join(reader.parts).split())

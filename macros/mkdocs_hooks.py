@@ -1,0 +1,57 @@
+"""MkDocs' side of the site (listed under `hooks:` in mkdocs.yml): it hands each page and the
+finished build to the engine-independent pipeline (macros/pipeline.py). Other engines run
+`python -m macros.pipeline site/` after building instead."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from macros import pipeline
+from macros.freeze import FREEZE_ENV
+from macros.problems import Problem, SiteError
+from macros.site import Site
+
+# `build` or `serve`, as MkDocs starts: under `serve` pages get no Content-Security-Policy,
+# since the live-reload script is injected as each page is served and no hash can allow it.
+command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 - MkDocs' signature
+    globals()["command"] = command
+
+
+def site_of(config: Any) -> Site:
+    macros = config["plugins"].get("macros")
+    site = getattr(macros, "site", None)
+    if site is None:
+        raise SiteError(Problem("mkdocs.yml", "the macros plugin did not run, so the site has no data.",
+                                "keep `- macros:` under `plugins:` with `module_name: macros`.", "plugins"))
+    return site
+
+
+# Last of every plugin's post-page work: the page is final (search has read it, Material has
+# written it), so its scripts are what the policy's hashes must allow.
+@event_priority(-100)
+def on_post_page(output: str, page: Any, config: Any) -> str:  # noqa: ARG001 - MkDocs' signature
+    return pipeline.finish_page(output, serving=command == "serve")
+
+
+# The same for pages made from a template alone (404.html); the sitemap is not a page.
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:  # noqa: ARG001
+    return pipeline.finish_page(output_content, command == "serve") if template_name.endswith(".html") else output_content
+
+
+# After search has written its index (Material's search plugin writes it in on_post_build at
+# the default priority), so the pipeline can make it clause-aware.
+@event_priority(-100)
+def on_post_build(config: Any) -> None:
+    site = site_of(config)
+    pipeline.run(Path(config["site_dir"]), pipeline.Inputs.of(site), os.environ,
+                 serving=command == "serve", pages_finished=True)
+    if os.environ.get(FREEZE_ENV):
+        Path(os.environ[FREEZE_ENV]).write_text(site.policy.markdown, encoding="utf-8")
