@@ -312,7 +312,7 @@ def test_before_it_comes_into_force_an_archive_says_when_it_will(pending_build: 
     assert "Approved on 20 January 2027, comes into force on 1 February 2027." in notice(pending_build.site, "1.1")
     assert "Until then, version 1.0 is in force." in notice(pending_build.site, "1.1")
     earlier = notice(pending_build.site, "1.0")
-    assert "It is the version in force." in earlier
+    assert "It is the version in force" in earlier
     assert "Version 1.1 was approved on 20 January 2027 and comes into force on 1 February 2027" in earlier
 
 
