@@ -96,7 +96,7 @@ def test_copy_for_whatsapp_copies_the_text_shown(clipboard_page: Page) -> None:
 
 @pytest.mark.parametrize(("typed", "anchor"), [("C3", "c3"), ("c3", "c3"), ("R2", "r2"),
                                               ("political platform", "c2")])
-def test_search_offers_the_clause_first_and_lands_on_it(page: Page, typed: str, anchor: str) -> None:
+def test_searching_a_clause_id_offers_that_clause_first_and_lands_on_it(page: Page, typed: str, anchor: str) -> None:
     page.goto("")
     page.locator("label[for='__search']").first.click()
     page.locator("input.md-search__input").press_sequentially(typed, delay=20)
