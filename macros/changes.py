@@ -206,7 +206,8 @@ def pair_pages(sides: list[Text], withdrawn: list[Withdrawal], banner: str) -> l
                 '<p class="pair-links"><a href="../../">Version history</a> · '
                 '<a href="../">Changes between neighbouring versions</a></p>'
             )
-            description = (f"What changed in the guidance {span(old, new)}, "
-                           "clause by clause and word by word, including contact details and the school's responses.")
+            # The point in the first sentence: a messaging app shows only the first 80 characters or so.
+            description = (f"What changed in the guidance {span(old, new)}. Clause by clause and word by word, "
+                           "including contact details and the school's responses.")
             pages.append(Made(path, heading, description, body))
     return pages

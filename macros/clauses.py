@@ -70,7 +70,9 @@ def index_html(found: list[Clause], policy_url: str, site_url: str, page_prefix:
     example = f"{site_url}{found[0].anchor}/" if found else site_url
     parts: list[str] = [
         f'<p class="clause-index__pattern">Every short link is the site address followed by the clause ID: '
-        f"<strong>{escape(site_url)}</strong><em>id</em>/, for example {escape(example)}</p>"
+        f"<strong>{escape(site_url)}</strong><em>id</em>/, for example {escape(example)}</p>",
+        # Filled by site.js with the controls to copy several clauses at once; sized in site.css.
+        '<div class="clause-picker" data-clause-picker></div>',
     ]
     for section, members in sections(found):
         # Left out of search: the policy page's own clause entries answer those searches.

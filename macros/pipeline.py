@@ -24,10 +24,11 @@ from pathlib import Path
 import yaml
 
 from macros import (
-    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, search, settings, shell, shortlinks,
+    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, previews, search, settings, shell,
+    shortlinks,
 )
 from macros.problems import Problem, SiteError, summary
-from macros.site import POLICY_URL, Site
+from macros.site import POLICY_URL, Site, preview_image
 
 CHANGES_PAGE = "versions/changes/"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -41,7 +42,7 @@ class Inputs:
     archives: list[archive.Archive]
     clauses: list[clause_markup.Clause]
     is_draft: bool
-    og_image: str
+    og_image: previews.Image
 
     @classmethod
     def of(cls, site: Site) -> Inputs:
@@ -122,7 +123,7 @@ def inputs_from_site(site_dir: Path, config_file: Path) -> Inputs:
     policy = policy_page.read_text(encoding="utf-8")
     draft = html_edit.first(policy, "div", class_="draft-banner") is not None
     archives = archive.load_archives(docs_dir, data)
-    return Inputs(data, archives, clauses_from_html(policy), draft, data.school.site_url + "assets/og-image.png")
+    return Inputs(data, archives, clauses_from_html(policy), draft, preview_image(docs_dir, data.school.site_url))
 
 
 def main(argv: list[str] | None = None) -> int:

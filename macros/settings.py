@@ -25,9 +25,11 @@ def apply(config: MutableMapping[str, Any], data: SchoolData) -> None:
     """Site name, URL and description come from the data file, never from mkdocs.yml."""
     config["site_name"] = data.school.name
     config["site_url"] = data.school.site_url
+    # The point first: a messaging app shows only the first 80 characters or so.
     config["site_description"] = (
-        f"{data.school.name}: {POLICY_TITLE}. How to use class WhatsApp groups, "
-        "what is not acceptable, and how to raise a concern."
+        "How to use class WhatsApp groups, and how to raise a concern. "
+        f"Guidance for parents and carers from {data.school.name}: what is not acceptable, "
+        "and how the school may respond."
     )
     config["copyright"] = f"© {data.school.name}"
 

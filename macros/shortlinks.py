@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from macros.clauses import Clause, withdrawal_sentence
 from macros.model import SchoolData
-from macros.previews import Preview, meta_tags
+from macros.previews import Image, Preview, meta_tags
 
 
 def forwarding_page(preview: Preview, target: str, canonical: str, heading: str) -> str:
@@ -34,7 +34,7 @@ def forwarding_page(preview: Preview, target: str, canonical: str, heading: str)
     )
 
 
-def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: str) -> dict[str, str]:
+def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: Image) -> dict[str, str]:
     """A short link for every clause in the text, and for every withdrawn one: path → page."""
     site_url, school = data.school.site_url, data.school.name
     links = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from macros import approval, archive, clause_markup, clauses
+from macros import approval, archive, clause_markup, clauses, previews
 from macros.model import SchoolData
 from macros.problems import Problem, SiteError
 
@@ -36,6 +36,16 @@ def body_and_first_line(source: str) -> tuple[str, int]:
     """A page's Markdown without its front matter, and the file line it starts on."""
     body, _ = get_data(source)
     return body, source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
+
+
+def preview_image(docs_dir: Path, site_url: str) -> previews.Image:
+    """The link-preview picture, its size and type read from the file."""
+    try:
+        return previews.png_image(docs_dir / OG_IMAGE, site_url + OG_IMAGE)
+    except previews.ImageError as error:
+        raise SiteError(Problem(f"{docs_dir.name}/{OG_IMAGE}", f"{error}.",
+                                "put back the PNG from git history, or draw it again with "
+                                "`python -m tools.og_image`.")) from None
 
 
 @dataclass
@@ -73,9 +83,9 @@ class Site:
         """Whether the current text differs from the latest approved version."""
         return approval.is_draft(self.policy.markdown, archive.data_snapshot(self.data), self.archives)
 
-    @property
-    def og_image(self) -> str:
-        return self.data.school.site_url + OG_IMAGE
+    @cached_property
+    def og_image(self) -> previews.Image:
+        return preview_image(self.docs_dir, self.data.school.site_url)
 
     def check_may_hold_clauses(self, page_file: str, markdown: str) -> None:
         """Only the guidance defines clauses: anywhere else a `- [Z1]` line would get a copy button

@@ -35,19 +35,38 @@
     });
   }
 
-  function makeButton(label, accessibleName, text, confirmation) {
+  /* Text, and with it HTML for email clients that keep formatting; text alone where the
+     browser cannot write both. */
+  function copy(text, html) {
+    if (html && window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
+      return navigator.clipboard.write([new ClipboardItem({
+        "text/plain": new Blob([text], { type: "text/plain" }),
+        "text/html": new Blob([html], { type: "text/html" })
+      })]).catch(function () { return copyText(text); });
+    }
+    return copyText(text);
+  }
+
+  /* `content()` gives what to copy, {text, html (optional), said}, or a message to announce
+     instead when there is nothing to copy. A longer name, if any, starts with the words shown
+     (WCAG 2.5.3); while "Copied" shows, that is the name. */
+  function makeButton(label, accessibleName, content) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
     button.textContent = label;
-    button.setAttribute("aria-label", accessibleName);
+    if (accessibleName) { button.setAttribute("aria-label", accessibleName); }
     button.addEventListener("click", function () {
-      copyText(text()).then(function () {
+      var copied = content();
+      if (typeof copied === "string") return announce(copied);
+      copy(copied.text, copied.html).then(function () {
         button.textContent = "Copied";
+        button.removeAttribute("aria-label");
         button.classList.add("copy-button--done");
-        announce(confirmation);
+        announce(copied.said);
         window.setTimeout(function () {
           button.textContent = label;
+          if (accessibleName) { button.setAttribute("aria-label", accessibleName); }
           button.classList.remove("copy-button--done");
         }, 4000);
       }, function () {
@@ -61,11 +80,70 @@
   document.querySelectorAll("[data-link][data-clause]").forEach(function (item) {
     var id = item.getAttribute("data-clause");
     var link = item.getAttribute("data-link");
-    item.appendChild(makeButton(
-      "Copy link", "Copy link to clause " + id, function () { return link; },
-      "Link to clause " + id + " copied: " + link
-    ));
+    item.appendChild(makeButton("Copy link", "Copy link to clause " + id, function () {
+      return { text: link, said: "Link to clause " + id + " copied: " + link };
+    }));
   });
+
+  /* The clause index: tick clauses, then copy them in one go for a letter or email. The page
+     keeps room for these controls (site.css), so adding them moves nothing. */
+  var picker = document.querySelector("[data-clause-picker]");
+  if (picker) {
+    var entries = document.querySelectorAll("li.clause-ref");
+    var count = document.createElement("p");
+    var chosen = function () {
+      return [].filter.call(entries, function (item) { return item.querySelector("input").checked; });
+    };
+    var clauses = function (n) { return (n || "No") + (n === 1 ? " clause" : " clauses"); };
+    var showCount = function () { count.textContent = clauses(chosen().length) + " selected"; };
+    entries.forEach(function (item) {
+      var label = document.createElement("label");
+      var box = label.appendChild(document.createElement("input"));
+      box.type = "checkbox";
+      box.addEventListener("change", showCount);
+      label.className = "clause-pick";
+      label.appendChild(document.createTextNode("Select " + item.getAttribute("data-clause")));
+      item.insertBefore(label, item.querySelector(".copy-button"));
+    });
+    /* Plain text, one clause a paragraph; and a list with the ID bold and the link a link. */
+    var copyChosen = makeButton("Copy selected clauses", "", function () {
+      var items = chosen();
+      if (!items.length) return "No clauses are selected. Select the clauses to copy first.";
+      var list = document.createElement("ul"), text = [], ids = [];
+      items.forEach(function (item) {
+        var id = item.getAttribute("data-clause"), link = item.getAttribute("data-link");
+        var words = item.querySelector(".clause-ref__text").textContent;
+        var entry = list.appendChild(document.createElement("li"));
+        entry.appendChild(document.createElement("strong")).textContent = id;
+        entry.appendChild(document.createTextNode(" " + words));
+        entry.appendChild(document.createElement("br"));
+        var a = entry.appendChild(document.createElement("a"));
+        a.href = a.textContent = link;
+        text.push(id + " " + words + "\n" + link);
+        ids.push(id);
+      });
+      return { text: text.join("\n\n"), html: list.outerHTML,
+        said: clauses(ids.length) + " copied: " + ids.join(", ") };
+    });
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "copy-button";
+    clear.textContent = "Clear selection";
+    clear.addEventListener("click", function () {
+      entries.forEach(function (item) { item.querySelector("input").checked = false; });
+      showCount();
+      announce(count.textContent);
+    });
+    count.id = "clause-picker-count";
+    count.className = "clause-picker__count";
+    showCount();
+    picker.appendChild(count);
+    /* Screen readers hear the count with each button: "Clear selection, 2 clauses selected". */
+    [copyChosen, clear].forEach(function (button) {
+      button.setAttribute("aria-describedby", count.id);
+      picker.appendChild(button);
+    });
+  }
 
   /* The date a printed page was printed on, as "24 November 2026". (Month names by hand:
      the first call into Intl loads locale data, a long task on a slow phone.) */
@@ -85,9 +163,9 @@
   var rules = document.getElementById("whatsapp-text");
   if (rules) {
     var button = makeButton(
-      "Copy for WhatsApp", "Copy the rules for WhatsApp",
-      function () { return rules.textContent; },
-      "The rules are copied. Paste them into your group."
+      "Copy for WhatsApp", null, function () {
+        return { text: rules.textContent, said: "The rules are copied. Paste them into your group." };
+      }
     );
     button.classList.add("copy-button--large");
     rules.parentNode.insertBefore(button, rules.nextSibling);

@@ -48,7 +48,10 @@ def test_copy_link_button_copies_the_short_link_and_says_so(clipboard_page: Page
     button.focus()
     page.keyboard.press("Enter")
     assert clipboard(page) == f"{DATA.school.site_url}c3/"
-    expect(button).to_have_text("Copied")
+    # Its name is what it shows, "Copied", until it goes back to "Copy link".
+    copied = page.locator("li#c3 > .copy-button")
+    expect(copied).to_have_text("Copied")
+    expect(copied).to_have_accessible_name("Copied")
     expect(page.get_by_role("status")).to_contain_text("Link to clause C3 copied")
 
 
@@ -83,7 +86,7 @@ def test_copy_for_whatsapp_copies_the_text_shown(clipboard_page: Page) -> None:
     page = clipboard_page
     page.goto("group-rules/")
     shown = page.locator("#whatsapp-text").inner_text()
-    page.get_by_role("button", name="Copy the rules for WhatsApp").click()
+    page.get_by_role("button", name="Copy for WhatsApp", exact=True).click()
     copied = clipboard(page)
     assert copied == shown
     assert copied.startswith(f"*{DATA.school.name}: Code of Conduct*\nC1 The group should never")
@@ -93,7 +96,7 @@ def test_copy_for_whatsapp_copies_the_text_shown(clipboard_page: Page) -> None:
 
 @pytest.mark.parametrize(("typed", "anchor"), [("C3", "c3"), ("c3", "c3"), ("R2", "r2"),
                                               ("political platform", "c2")])
-def test_search_offers_the_clause_first_and_lands_on_it(page: Page, typed: str, anchor: str) -> None:
+def test_searching_a_clause_id_offers_that_clause_first_and_lands_on_it(page: Page, typed: str, anchor: str) -> None:
     page.goto("")
     page.locator("label[for='__search']").first.click()
     page.locator("input.md-search__input").press_sequentially(typed, delay=20)

@@ -77,16 +77,6 @@ def every_page(browser: Browser, base_url: str, site: Path, pages: list[str]) ->
     return found
 
 
-def test_every_page_has_a_description_and_one_main_heading(every_page: dict[str, dict]) -> None:
-    problems = []
-    for path, facts in every_page.items():
-        if len(facts["descriptions"]) != 1 or not facts["descriptions"][0].strip():
-            problems.append(f"{path or '/'}: meta descriptions {facts['descriptions']}")
-        if len(facts["h1"]) != 1 or not facts["h1"][0]:
-            problems.append(f"{path or '/'}: h1 {facts['h1']}")
-    assert not problems, "\n".join(problems)
-
-
 def test_tap_to_call_and_email_use_the_school_details(every_page: dict[str, dict]) -> None:
     problems = []
     for path, facts in every_page.items():

@@ -177,10 +177,6 @@ def test_a_short_link_counts_the_page_it_forwards_to(site: Path) -> None:
     assert load.files[:2] == (site / "c3" / "index.html", site / "policy" / "index.html")
 
 
-def test_no_page_fetches_from_another_site(loads: list[FirstLoad]) -> None:
-    assert not [(load.page, load.elsewhere) for load in loads if load.elsewhere]
-
-
 def test_every_first_load_is_at_most_72_kib_compressed(loads: list[FirstLoad]) -> None:
     over = [load for load in loads if load.compressed > FIRST_LOAD_BYTES]
     print("\n" + table(loads))

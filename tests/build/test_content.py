@@ -87,14 +87,3 @@ def test_tap_to_call_and_email_on_every_page_that_needs_them(site: Path) -> None
         assert html.find("a", href=contacts.tel_href(DATA.contact.phone)), name
         assert any(a.get("href", "").startswith(f"mailto:{DATA.contact.email}?subject=")
                    for _, a in html.tags if _ == "a"), name
-
-
-def test_no_page_loads_anything_from_another_host(site: Path) -> None:
-    for path in pages(site):
-        html = Html.read(path)
-        for tag, attributes in html.tags:
-            for attribute in ("src", "srcset"):
-                assert not attributes.get(attribute, "").startswith(("http:", "https:", "//")), (path, tag)
-            if tag == "link" and attributes.get("rel") in {"stylesheet", "preconnect", "preload", "icon"}:
-                assert not attributes.get("href", "").startswith(("http:", "https:", "//")), (path, attributes)
-        assert "fonts.googleapis" not in html.source and "fonts.gstatic" not in html.source, path

@@ -42,7 +42,7 @@ def test_the_pipeline_command_on_a_folder_that_is_not_a_built_site_names_it(tmp_
     project = copy_project(tmp_path / "project")
     (tmp_path / "empty").mkdir()
     done = subprocess.run([sys.executable, "-m", "macros.pipeline", str(tmp_path / "empty")], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "has no guidance page (policy/index.html)" in done.stderr.rstrip().splitlines()[-3]

@@ -159,10 +159,11 @@ def test_own_assets_are_minified() -> None:
 
 
 def test_short_links_for_clauses_and_withdrawn_clauses() -> None:
-    from macros import shortlinks
+    from macros import previews, shortlinks
 
     data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
-    made = shortlinks.pages(data, clause_markup.find(POLICY), "policy/", "https://x/og.png")
+    image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
+    made = shortlinks.pages(data, clause_markup.find(POLICY), "policy/", image)
     assert sorted(made) == ["c1/index.html", "c2/index.html", "c9/index.html", "r1/index.html"]
     assert 'content="0; url=../policy/#c2"' in made["c2/index.html"]
     assert 'content="0; url=../withdrawn/#c9"' in made["c9/index.html"]
@@ -173,7 +174,8 @@ def test_link_previews_escape_the_words_and_name_the_page() -> None:
 
     assert previews.page_title("The guidance", "Oakfield", is_homepage=False) == "The guidance · Oakfield"
     assert previews.page_title("Home", "Oakfield", is_homepage=True) == "Oakfield"
-    tags = previews.meta_tags(previews.Preview('Say "no" & <go>', "It's", None, "https://x/og.png", "Oakfield"))
+    image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
+    tags = previews.meta_tags(previews.Preview('Say "no" & <go>', "It's", None, image, "Oakfield"))
     assert '<meta property="og:title" content="Say &quot;no&quot; &amp; &lt;go&gt;">' in tags
     assert '<meta name="twitter:description" content="It&#x27;s">' in tags
     assert "og:url" not in tags  # a page with no address of its own says none

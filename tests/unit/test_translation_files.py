@@ -1,0 +1,246 @@
+"""The draft translations (translations/<lang>/): each language's file and pages line up with the
+English, section by section and clause by clause, keep every macro, anchor, link and number as the
+English has them, and record which English words each clause was translated from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.utils.meta import get_data
+
+from macros import clause_markup, model
+from macros.clause_markup import Clause
+from macros.clauses import whatsapp_text
+from macros.contents import CODE_OF_CONDUCT
+from macros.freeze import FREEZE_ENV
+from macros.model import Response
+from macros.responses import response_clauses, response_text
+from macros.site import POLICY_URL
+from tests.sitebuild import ROOT, build
+
+TRANSLATIONS = ROOT / "translations"
+DOCS = ROOT / "docs"
+# The translations are of this repository's own text, data file included (another school's data
+# file would need translations of its own): they are checked against the English built from it.
+SOURCE_DATA = ROOT / "school.yml"
+# The drafts written so far, and any language added since.
+LANGUAGES = sorted({"pl", "ar", "ur"} | {path.parent.name for path in TRANSLATIONS.glob("*/language.yml")})
+RIGHT_TO_LEFT = {"ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"}
+# What a parent reads; the pages for staff and governors stay in English.
+PARENT_PAGES = ["index.md", "policy.md", "raise-a-concern.md", "group-rules.md", "accessibility.md"]
+PAGES = PARENT_PAGES + sorted(f"_includes/{path.name}" for path in (DOCS / "_includes").glob("*.md"))
+# What a status needs recorded: a translation is checked by a fluent speaker, then approved.
+STATUS_RECORDS = {
+    "draft": [],
+    "checked": ["checked_by", "checked_on"],
+    "approved": ["checked_by", "checked_on", "approved_by", "approved_on"],
+}
+REQUIRED_STRINGS = [
+    "status_notice", "authority_notice", "read_in_english", "translation_updating", "staff_pages_english",
+    "language_switch_label", "read_in_your_language", "policy_title", "copy_link", "copy_link_to_clause",
+    "link_copied", "copied", "copy_failed", "copy_for_whatsapp", "rules_copied", "contents", "printed_from",
+    "printed_on", "months", "call", "email", "journey_raise", "journey_contact", "journey_look",
+    "journey_school_will", "journey_respond", "version_panel_label", "version_history", "not_yet_approved",
+    "draft_banner", "see_the_changes",
+]  # fmt: skip
+
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# An attribute list, `{ #id .class }`: a brace that is not part of `{{`, `}}`, `{%` or `%}`.
+ATTRIBUTES = re.compile(r"(?<![{%])\{(?![{%])([^{}]*)\}(?!\})")
+ANCHOR = re.compile(r"#([\w-]+)")
+HEADING = re.compile(r"^(#{1,6})[ ]", re.MULTILINE)
+LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+NUMBER = re.compile(r"[0-9]+")
+CLAUSE_LINE = re.compile(r"^- \[(?P<id>[A-Z]{1,3}[0-9]{1,3})\] (?P<text>.+)$", re.MULTILINE)
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+SHORT_HASH = re.compile(r"^[0-9a-f]{12}$")
+
+
+def source_hash(english: str) -> str:
+    """The English a clause was translated from, as its file records it."""
+    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def language_file(language: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((TRANSLATIONS / language / "language.yml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def page(path: Path) -> tuple[str, dict[str, Any]]:
+    """A page's Markdown and its front matter."""
+    return get_data(path.read_text(encoding="utf-8"))
+
+
+def english(page_name: str) -> tuple[str, dict[str, Any]]:
+    return page(DOCS / page_name)
+
+
+def translated(language: str, page_name: str) -> tuple[str, dict[str, Any]]:
+    return page(TRANSLATIONS / language / "docs" / page_name)
+
+
+def translated_responses(language: str) -> list[Response]:
+    data = language_file(language)["data"]["responses"]
+    return [Response(id=rid, **fields) for rid, fields in data.items()]
+
+
+def with_responses(language: str, markdown: str) -> str:
+    """The translated policy with its responses listed as the macro will list them."""
+    return markdown.replace("{{ response_clauses() }}", response_clauses(translated_responses(language)))
+
+
+@pytest.fixture(scope="module")
+def english_clauses(tmp_path_factory: pytest.TempPathFactory) -> list[Clause]:
+    """The clauses as the built site has them (macros expanded), from the data file translated."""
+    folder = tmp_path_factory.mktemp("translation-source")
+    frozen = folder / "policy.md"
+    result = build(folder / "site", data_file=SOURCE_DATA, env={FREEZE_ENV: str(frozen)})
+    assert result.ok, result.output
+    return clause_markup.find(frozen.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_a_parent_reads_is_translated(language: str) -> None:
+    assert (TRANSLATIONS / language / "language.yml").is_file()
+    missing = [name for name in PAGES if not (TRANSLATIONS / language / "docs" / name).is_file()]
+    assert not missing, f"{language}: no translation of {missing}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_file_says_what_language_and_how_far_checked(language: str) -> None:
+    meta = language_file(language)
+    assert meta["language"] == language
+    assert meta["name"].strip() and meta["english_name"].strip() and meta["translated_by"].strip()
+    assert meta["dir"] == ("rtl" if language in RIGHT_TO_LEFT else "ltr")
+    assert isinstance(meta["translated_on"], dt.date)
+    assert meta["status"] in STATUS_RECORDS
+    recorded = STATUS_RECORDS[meta["status"]]
+    for field in ["checked_by", "checked_on", "approved_by", "approved_on"]:
+        assert (meta[field] is not None) == (field in recorded), f"{language}: {field} with status {meta['status']}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_fluent_speaker_has_checked_these_yet(language: str) -> None:
+    assert language_file(language)["status"] == "draft"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_clause_has_its_words_and_english_source(language: str, english_clauses: list[Clause]) -> None:
+    clauses = language_file(language)["clauses"]
+    assert list(clauses) == [c.id for c in english_clauses]
+    for clause_id, entry in clauses.items():
+        assert str(entry["text"]).strip(), f"{language} {clause_id}: no words"
+        assert SHORT_HASH.match(str(entry["source"])), f"{language} {clause_id}: source {entry['source']!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_source_is_the_current_english(language: str, english_clauses: list[Clause]) -> None:
+    clauses = language_file(language)["clauses"]
+    stale = [c.id for c in english_clauses if clauses[c.id]["source"] != source_hash(c.text)]
+    assert not stale, f"{language}: the English of {stale} has changed since it was translated"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_policy_has_each_clause_once_in_the_english_order(language: str, english_clauses: list[Clause]) -> None:
+    markdown, _ = translated(language, "policy.md")
+    lines = CLAUSE_LINE.findall(with_responses(language, markdown))
+    assert [clause_id for clause_id, _ in lines] == [c.id for c in english_clauses]
+    words = language_file(language)["clauses"]
+    assert {clause_id: text.strip() for clause_id, text in lines} == {k: v["text"] for k, v in words.items()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_data_file_words_are_all_translated(language: str) -> None:
+    source = model.load(SOURCE_DATA)
+    data = language_file(language)["data"]
+    assert data["contact_team"].strip() and data["proportionality"].strip()
+    assert len(data["concern_steps"]) == len(source.concern_steps) and all(s.strip() for s in data["concern_steps"])
+    responses = translated_responses(language)
+    assert [(r.id, r.applies_when is None) for r in responses] == [
+        (r.id, r.applies_when is None) for r in source.responses
+    ]
+    clauses = language_file(language)["clauses"]
+    for response in responses:
+        assert clauses[response.id]["text"] == response_text(response)
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_macro_calls_are_the_english_ones(language: str, page_name: str) -> None:
+    assert Counter(MACRO.findall(translated(language, page_name)[0])) == Counter(MACRO.findall(english(page_name)[0]))
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_anchors_are_the_english_ones(language: str, page_name: str) -> None:
+    def anchors(markdown: str) -> list[str]:
+        return [anchor for attributes in ATTRIBUTES.findall(markdown) for anchor in ANCHOR.findall(attributes)]
+
+    assert anchors(translated(language, page_name)[0]) == anchors(english(page_name)[0])
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_headings_links_and_numbers_are_the_english_ones(language: str, page_name: str) -> None:
+    """Sections align one to one; links, numbers, emails and addresses are never translated."""
+    theirs, ours = translated(language, page_name)[0], english(page_name)[0]
+    assert HEADING.findall(MACRO.sub("", theirs)) == HEADING.findall(MACRO.sub("", ours))
+    assert Counter(LINK_TARGET.findall(theirs)) == Counter(LINK_TARGET.findall(ours))
+    assert set(NUMBER.findall(MACRO.sub("", theirs))) == set(NUMBER.findall(MACRO.sub("", ours)))
+
+
+@pytest.mark.parametrize("page_name", PARENT_PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_title_and_description_are_translated(language: str, page_name: str) -> None:
+    theirs, ours = translated(language, page_name)[1], english(page_name)[1]
+    assert set(theirs) == set(ours)
+    for field in ["title", "description"]:
+        assert theirs[field].strip() and theirs[field] != ours[field], f"{language} {page_name}: {field}"
+    assert {k: v for k, v in theirs.items() if k not in {"title", "description"}} == {
+        k: v for k, v in ours.items() if k not in {"title", "description"}
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_interface_strings_are_there(language: str) -> None:
+    strings = language_file(language)["strings"]
+    missing = [key for key in REQUIRED_STRINGS if not strings.get(key)]
+    assert not missing, f"{language}: no {missing}"
+    assert len(strings["months"]) == 12 and all(m.strip() for m in strings["months"])
+
+
+def test_every_language_has_the_same_strings_with_the_same_blanks() -> None:
+    """A string's `{names}` are filled in by the site: each language must keep them all."""
+    files = {language: language_file(language)["strings"] for language in LANGUAGES}
+    first = LANGUAGES[0]
+    for language, strings in files.items():
+        assert set(strings) == set(files[first]), f"{language} and {first} differ in their strings"
+        for key, value in strings.items():
+            if isinstance(value, str):
+                assert set(PLACEHOLDER.findall(value)) == set(PLACEHOLDER.findall(files[first][key])), (
+                    f"{language} {key}: {value!r}"
+                )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_translated_rules_fit_a_whatsapp_group_description(language: str) -> None:
+    """The rules page says the code of conduct fits in a group description: in every language."""
+    source = model.load(SOURCE_DATA)
+    markdown, _ = translated(language, "policy.md")
+    section = re.search(rf"^## (.+?) \{{ #{CODE_OF_CONDUCT} \}}$", markdown, re.MULTILINE)
+    assert section
+    conduct = [
+        Clause(clause_id, entry["text"], section[1])
+        for clause_id, entry in language_file(language)["clauses"].items()
+        if clause_id.startswith("C")
+    ]
+    assert conduct
+    link = f"{source.school.site_url}{POLICY_URL}#{CODE_OF_CONDUCT}"
+    whatsapp_text(f"{source.school.name}: {section[1]}", conduct, link)
