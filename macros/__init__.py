@@ -12,7 +12,7 @@ from macros import (
 )
 from macros.clause_markup import archive_mark
 from macros.problems import Problem, SiteError
-from macros.site import OG_IMAGE, POLICY_PAGE, POLICY_URL, Site, body_and_first_line
+from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line, preview_image
 
 CLAUSE_EXTENSION = "macros.clause_markup"
 
@@ -24,8 +24,9 @@ def configure(conf: MutableMapping[str, Any], data: model.SchoolData) -> None:
     # Each clause's copy button carries its short link: the site's address comes from the data file.
     conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
     # Pages without Markdown (the 404 page) preview as the site itself.
-    conf["extra"]["preview_tags"] = previews.meta_tags(previews.Preview(
-        data.school.name, conf["site_description"], None, data.school.site_url + OG_IMAGE, data.school.name))
+    image = preview_image(Path(conf["docs_dir"]), data.school.site_url)
+    conf["extra"]["preview_tags"] = previews.meta_tags(
+        previews.Preview(data.school.name, conf["site_description"], None, image, data.school.name))
     settings.exclude_unrecorded_archives(conf, Path(conf["docs_dir"]), {v.number for v in data.versions})
 
 

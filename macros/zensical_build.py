@@ -5,7 +5,8 @@ Zensical reads its settings before it renders any page, so what the data file se
 takes from define_env as it builds (the site's name, address, description, the clauses' short
 links, the site's link preview, the archives published), is written into the configuration
 Zensical reads: a copy of mkdocs.yml beside it (CONFIG_NAME, removed afterwards), which also
-names the folder to write (Zensical has no --site-dir).
+names the folder to write (Zensical has no --site-dir) and the site's own templates: its copies of
+Material's (base.html names Material's asset files) give way to Zensical's own.
 
 Zensical reports a failure in Python as a RuntimeError carrying a traceback's text, without the
 page. So the page renderer it calls is wrapped, to keep the first failure with its page and say
@@ -18,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -34,6 +36,8 @@ from macros.site import body_and_first_line
 
 # Hidden, beside mkdocs.yml: Zensical takes paths in its configuration as relative to the file.
 CONFIG_NAME = ".zensical.yml"
+# The first lines of a template copied from Material for MkDocs (tests/unit/test_overrides.py).
+MATERIAL_COPY = re.compile(r"Copied from Material for MkDocs [0-9]")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Zensical's warning: "Warning: page does not exist", then "╭─[ raise-a-concern.md:16:43 ]", then
 # the line itself, "16 │ The full wording is in [Raising Concerns](polcy.md) …".
@@ -53,8 +57,20 @@ def extensions_with_options(listed: list[Any]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def zensical_config(config_file: Path, site_dir: Path) -> dict[str, Any]:
-    """mkdocs.yml with the data file's settings in it, as define_env gives them to MkDocs."""
+def own_templates(custom_dir: Path, into: Path) -> Path:
+    """The site's own templates (`custom_dir`), copied `into` a folder without its copies of
+    Material's, which are Material's version of a template Zensical has its own of."""
+    for path in sorted(custom_dir.rglob("*")):
+        if path.is_file() and not MATERIAL_COPY.search(path.read_text(encoding="utf-8", errors="replace")[:500]):
+            target = into / path.relative_to(custom_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    return into
+
+
+def zensical_config(config_file: Path, site_dir: Path, templates: Path | None = None) -> dict[str, Any]:
+    """mkdocs.yml with the data file's settings in it, as define_env gives them to MkDocs, and
+    the folder to write; `templates`, the site's own (own_templates), for its `custom_dir`."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     docs_dir = config.get("docs_dir", "docs")
     seen: dict[str, Any] = {
@@ -75,7 +91,8 @@ def zensical_config(config_file: Path, site_dir: Path) -> dict[str, Any]:
         "markdown_extensions": [{name: options} if options else name for name, options in mdx_configs.items()],
         "site_dir": str(site_dir.resolve()),
         # Zensical's look of Material for MkDocs, which the site's own stylesheet is written for.
-        "theme": {"variant": "classic", **(config.get("theme") or {})},
+        "theme": {"variant": "classic", **(config.get("theme") or {}),
+                  **({"custom_dir": str(templates)} if templates else {})},
     }
 
 
@@ -152,7 +169,10 @@ def build(config_file: Path, site_dir: Path) -> None:
     if not site_dir.resolve().is_relative_to(project):
         raise SiteError(Problem("--site-dir", "Zensical writes the site only inside the project folder.",
                                 f"give a folder inside {project}, such as site.partial.", value=str(site_dir)))
-    config = zensical_config(config_file, site_dir)
+    templates = Path(tempfile.mkdtemp(prefix="zensical-templates-"))
+    custom_dir = (yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}).get("theme", {}).get("custom_dir")
+    config = zensical_config(config_file, site_dir,
+                             own_templates(config_file.parent / custom_dir, templates) if custom_dir else None)
     derived = config_file.with_name(CONFIG_NAME)
     derived.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     failures: list[Problem] = []
@@ -172,4 +192,5 @@ def build(config_file: Path, site_dir: Path) -> None:
                                 "correct what the message names, then build again.")) from None
     finally:
         derived.unlink(missing_ok=True)
+        shutil.rmtree(templates, ignore_errors=True)
     pipeline.run(site_dir, pipeline.inputs_from_site(site_dir, config_file), os.environ)

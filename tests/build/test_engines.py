@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -72,8 +73,10 @@ def test_zensical_builds_every_clause_and_its_short_link(zensical_build: Build) 
         assert short.meta("og:url") == f"{DATA.school.site_url}{clause_id.lower()}/"
 
 
-def test_zensical_pages_have_their_policy_a_preview_and_no_macro_left(zensical_build: Build) -> None:
-    built = pages(zensical_build.site)
+def test_zensical_pages_have_their_policy_a_preview_their_assets_and_no_macro_left(zensical_build: Build) -> None:
+    site = zensical_build.site
+    root = urlsplit(DATA.school.site_url).path
+    built = pages(site)
     assert len(built) > len(CLAUSE_IDS) + 5
     for path in built:
         source = path.read_text(encoding="utf-8")
@@ -85,6 +88,13 @@ def test_zensical_pages_have_their_policy_a_preview_and_no_macro_left(zensical_b
         for name in ("og:title", "og:description", "og:image", "twitter:card"):
             assert page.meta(name), (path, name)
         assert "{{" not in source and "{%" not in source, path
+        for tag, attributes in page.tags:
+            asset = attributes.get("src") if tag == "script" else attributes.get("href") if tag == "link" else None
+            if asset and "://" not in asset and attributes.get("rel") in (None, "stylesheet", "icon"):
+                local = asset.split("?")[0]
+                # The 404 page, served at any depth, names its assets from the site's root.
+                file = site / local.removeprefix(root) if local.startswith("/") else path.parent / local
+                assert file.resolve().is_file(), (path, asset)
     home = Html.read(zensical_build.site / "index.html")
     assert home.find("meta", property="og:site_name", content=DATA.school.name)
 

@@ -9,7 +9,7 @@ import jinja2
 import pytest
 from zensical.extensions.macros import MacroEnv
 
-from macros import model, pipeline, zensical_build, zensical_env
+from macros import model, pipeline, settings, zensical_build, zensical_env
 from tests.sitebuild import DATA, DATA_FILE, ROOT
 
 OUTPUT = (
@@ -38,13 +38,27 @@ def test_zensical_reads_the_data_files_settings_and_the_folder_to_write(monkeypa
     site_dir = ROOT / "site.partial"
     config = zensical_build.zensical_config(ROOT / "mkdocs.yml", site_dir)
     assert (config["site_name"], config["site_url"]) == (DATA.school.name, DATA.school.site_url)
-    assert config["site_description"].startswith(DATA.school.name)
+    applied: dict[str, str] = {}
+    settings.apply(applied, DATA)
+    assert {name: config[name] for name in applied} == applied
     assert {"macros.clause_markup": {"short_link_base": DATA.school.site_url}} in config["markdown_extensions"]
     assert "pymdownx.superfences" in config["markdown_extensions"]
     assert f'<meta property="og:title" content="{DATA.school.name}">' in config["extra"]["preview_tags"]
     assert config["site_dir"] == str(site_dir) and config["docs_dir"] == "docs"
     assert config["exclude_docs"].startswith("_includes/\n")
     assert config["theme"]["variant"] == "classic" and config["theme"]["name"] == "material"
+    assert config["theme"]["custom_dir"] == "overrides", "the site's own templates unless others are given"
+
+
+def test_zensical_gets_the_sites_own_templates_not_its_copies_of_materials(tmp_path: Path) -> None:
+    own = zensical_build.own_templates(ROOT / "overrides", tmp_path)
+    copies = [p for p in (ROOT / "overrides").rglob("*.html") if "Copied from Material for MkDocs" in p.read_text()]
+    assert copies and (ROOT / "overrides" / "base.html") in copies
+    assert sorted(p.relative_to(own) for p in own.rglob("*.html")) == sorted(
+        p.relative_to(ROOT / "overrides") for p in (ROOT / "overrides").rglob("*.html") if p not in copies)
+    assert (own / "main.html").is_file()
+    config = zensical_build.zensical_config(ROOT / "mkdocs.yml", tmp_path / "site", own)
+    assert config["theme"]["custom_dir"] == str(own)
 
 
 def test_mkdocs_yml_extensions_are_read_with_their_options() -> None:
