@@ -153,6 +153,21 @@ def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, do
     serving.serve(config_file=config_file, livereload=True, strict=True, dev_addr=dev_addr)
 
 
+def route_logs(engine: str, collector: Collector) -> None:
+    """Every engine's log lines to the collector, which prints them without tracebacks."""
+    for name in ENGINES:
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [collector]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    if engine == "properdocs":
+        # Plugins log as `mkdocs.*`: under ProperDocs that counts as its own (as its command sets
+        # it up), so a plugin's warning fails the strict build there too.
+        legacy = logging.getLogger("mkdocs")
+        legacy.handlers[:], legacy.parent, legacy.propagate = [], logging.getLogger("properdocs"), True
+        legacy.setLevel(logging.NOTSET)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.engine", description=__doc__)
     parser.add_argument("command", choices=("build", "serve"))
@@ -163,17 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     collector = Collector()
-    for name in ENGINES:
-        logger = logging.getLogger(name)
-        logger.handlers[:] = [collector]
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-    if args.engine == "properdocs":
-        # Plugins log as `mkdocs.*`: under ProperDocs that counts as its own (as its command sets
-        # it up), so a plugin's warning fails the strict build there too.
-        legacy = logging.getLogger("mkdocs")
-        legacy.handlers[:], legacy.parent, legacy.propagate = [], logging.getLogger("properdocs"), True
-        legacy.setLevel(logging.NOTSET)
+    route_logs(args.engine, collector)
     docs_dir = str(Path(args.config_file).parent / "docs") if Path(args.config_file).parent != Path(".") else "docs"
     error: BaseException | None = None
     try:

@@ -3,13 +3,16 @@ extension gets, its warnings read back, and a pipeline that leaves its own searc
 
 from __future__ import annotations
 
+import io
+import logging
+import sys
 from pathlib import Path
 
 import jinja2
 import pytest
 from zensical.extensions.macros import MacroEnv
 
-from macros import model, pipeline, settings, zensical_build, zensical_env
+from macros import engine, model, pipeline, settings, zensical_build, zensical_env
 from tests.sitebuild import DATA, DATA_FILE, ROOT
 
 OUTPUT = (
@@ -124,3 +127,23 @@ def test_the_pipeline_leaves_an_engines_own_search_alone() -> None:
             'type="application/json">{"search": "assets/javascripts/workers/search.c47bb847.min.js"}</script></body></html>')
     assert "search-loader.js" in pipeline.finish_page(page, serving=True)
     assert pipeline.finish_page(page, serving=True, material_search=False) == page
+
+
+def test_under_properdocs_a_plugins_warning_counts_as_properdocs_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ProperDocs' strict mode counts the warnings its own logger sees; plugins log as `mkdocs.*`."""
+    for name in ("mkdocs", "properdocs"):
+        logger = logging.getLogger(name)
+        monkeypatch.setattr(logger, "handlers", list(logger.handlers))
+        monkeypatch.setattr(logger, "parent", logger.parent)
+        monkeypatch.setattr(logger, "propagate", logger.propagate)
+        monkeypatch.setattr(logger, "level", logger.level)
+    collector = engine.Collector()
+    engine.route_logs("properdocs", collector)
+    counted: list[logging.LogRecord] = []
+    counter = logging.Handler(logging.WARNING)
+    counter.emit = counted.append  # type: ignore[method-assign]
+    logging.getLogger("properdocs").addHandler(counter)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    logging.getLogger("mkdocs.plugins.macros").warning("a plugin's warning")
+    assert [r.getMessage() for r in counted] == ["a plugin's warning"]
+    assert [r.getMessage() for r in collector.take()] == ["a plugin's warning"]
