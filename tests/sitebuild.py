@@ -95,6 +95,11 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def source_date_epoch() -> str:
+    """The build's clock: `make test` exports the last commit's time; else a fixed day."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "1767225600")
+
+
 def build(site: Path, project: Path | None = None, data_file: Path | None = None,
           env: dict[str, str] | None = None, engine: str = "mkdocs") -> Build:
     """Build `project` (default: this one, with the data file in use) into `site` as `make build`
@@ -105,7 +110,7 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
         environment["SCHOOL_DATA"] = str(data_file)
     elif project is None:
         environment["SCHOOL_DATA"] = str(DATA_FILE)
-    environment.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    environment["SOURCE_DATE_EPOCH"] = source_date_epoch()
     project = project or ROOT
     result = subprocess.run(
         [sys.executable, "-m", "macros.engine", "build", "--engine", engine, "-f", str(project / "mkdocs.yml"),

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.sitebuild import Build, build, copy_project, replace
+from tests.sitebuild import Build, build, copy_project, replace, source_date_epoch
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -33,7 +33,7 @@ def test_the_pipeline_command_after_a_plain_build_gives_the_same_site(real_build
     assert not (plain.site / "c3").exists()
     done = subprocess.run([sys.executable, "-m", "macros.pipeline", str(plain.site), "-f", "mkdocs.yml"],
                           cwd=project, capture_output=True, text=True, timeout=120,
-                          env={"SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin"})
+                          env={"SOURCE_DATE_EPOCH": source_date_epoch(), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert differences(real_build.site, plain.site) == []
 
