@@ -127,7 +127,6 @@
     });
     var clear = document.createElement("button");
     clear.type = "button";
-    clear.className = "copy-button";
     clear.textContent = "Clear selection";
     clear.addEventListener("click", function () {
       entries.forEach(function (item) { item.querySelector("input").checked = false; });
@@ -138,8 +137,10 @@
     count.className = "clause-picker__count";
     showCount();
     picker.appendChild(count);
-    /* Screen readers hear the count with each button: "Clear selection, 2 clauses selected". */
+    /* Screen readers hear the count with each button: "Clear selection, 2 clauses selected".
+       (They look like copy buttons, but .copy-button marks one clause's or the rules'.) */
     [copyChosen, clear].forEach(function (button) {
+      button.className = "clause-picker__button";
       button.setAttribute("aria-describedby", count.id);
       picker.appendChild(button);
     });

@@ -343,6 +343,9 @@ FOCUS = """() => {
 # Moving parts (the menu drawer sliding in, the skip link fading in) have finished moving.
 SETTLED = """() => !document.getAnimations().some(a =>
   a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity)"""
+# The page has stopped scrolling (End scrolls smoothly: a walk begun meanwhile is carried along).
+STILL = """() => new Promise((done) => { const y = scrollY;
+  requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY === y))); })"""
 
 
 def focus_problems(page: Page, direction: str) -> list[str]:
@@ -394,6 +397,7 @@ def test_every_keyboard_stop_shows_focus(
             found = focus_problems(page, "Tab")
             page.evaluate("document.activeElement && document.activeElement.blur()")
             page.keyboard.press("End")
+            assert wait_until(page, STILL), f"{path}: still scrolling after End"
             found += [f"{p} (backwards)" for p in focus_problems(page, "Shift+Tab")]
             if found:
                 failures[path] = sorted(set(found))
