@@ -72,5 +72,5 @@ def load_archives(docs_dir: Path, data: SchoolData) -> list[Archive]:
 
 
 def data_snapshot(data: SchoolData) -> dict[str, Any]:
-    """What an archive keeps of the data file: the contacts and the ladder as they were."""
+    """What an archive keeps of the data file: the contacts and the responses as they were."""
     return data.model_dump(mode="json", include={"contact", "concern_steps", "responses", "proportionality"})
