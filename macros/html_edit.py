@@ -47,23 +47,22 @@ class _Locator(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def _add(self, tag: str, attrs: list[tuple[str, str | None]]) -> Element:
         start = self._position()
         raw = self.get_starttag_text() or ""
         element = Element(tag, {k: v or "" for k, v in attrs}, start, start + len(raw))
         if self.open:
             self.open[-1].children.append(element)
         self.found.append(element)
+        return element
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = self._add(tag, attrs)
         if tag not in VOID:
             self.open.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._position()
-        raw = self.get_starttag_text() or ""
-        element = Element(tag, {k: v or "" for k, v in attrs}, start, start + len(raw))
-        if self.open:
-            self.open[-1].children.append(element)
-        self.found.append(element)
+        self._add(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         start = self._position()
