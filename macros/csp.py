@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from macros import html_edit
 
@@ -102,25 +101,3 @@ def with_policy(html: str) -> str:
         raise NoHeadError("a <script> comes before <meta charset>, so a meta policy would not cover it")
     edits.insert(anchor.open_end, "\n" + meta_tags(page_policy(html)))
     return edits.apply(html)
-
-
-def is_dev_server(argv: list[str]) -> bool:
-    """Whether MkDocs was started as `mkdocs serve`, whose live-reload script is inline and
-    different on every request: no hash can allow it, so the preview server goes without."""
-    commands = [arg for arg in argv[1:] if not arg.startswith("-")]
-    return bool(commands) and commands[0] == "serve"
-
-
-def apply_to_site(site_dir: Path) -> int:
-    """Rewrite every built page with its policy; returns how many pages were rewritten."""
-    count = 0
-    for path in sorted(site_dir.rglob("*.html")):
-        source = path.read_text(encoding="utf-8")
-        try:
-            updated = with_policy(source)
-        except NoHeadError as error:
-            raise NoHeadError(f"{path.relative_to(site_dir)}: {error}") from None
-        if updated != source:
-            path.write_text(updated, encoding="utf-8")
-        count += 1
-    return count

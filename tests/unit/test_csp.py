@@ -70,7 +70,14 @@ def test_a_script_before_meta_charset_is_refused() -> None:
         csp.with_policy('<html><head><script>x()</script><meta charset="utf-8"></head></html>')
 
 
-def test_only_mkdocs_serve_counts_as_the_preview_server() -> None:
-    assert csp.is_dev_server(["mkdocs", "serve", "--strict"])
-    assert not csp.is_dev_server(["mkdocs", "build", "--strict", "-d", "serve"])
-    assert not csp.is_dev_server(["pytest"])
+def test_the_command_comes_from_mkdocs_on_startup() -> None:
+    from macros import mkdocs_hooks
+
+    page = '<html><head><meta charset="utf-8"></head><body><script>x()</script></body></html>'
+    try:
+        mkdocs_hooks.on_startup(command="serve", dirty=False)
+        assert "Content-Security-Policy" not in mkdocs_hooks.on_post_page(page, None, None)
+        mkdocs_hooks.on_startup(command="build", dirty=False)
+        assert "Content-Security-Policy" in mkdocs_hooks.on_post_page(page, None, None)
+    finally:
+        mkdocs_hooks.on_startup(command="build", dirty=False)
