@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import escape
 from html.parser import HTMLParser
 
 # Elements that have no end tag.
@@ -120,6 +121,14 @@ class Edits:
             last = end
         return "".join(out) + html[last:]
 
+
+
+def start_tag(html: str, element: Element, changed: dict[str, str]) -> str:
+    """The element's start tag with some attributes given new values, the others kept in order."""
+    attrs = {**element.attrs, **changed}
+    closing = "/>" if html[element.start : element.open_end].endswith("/>") else ">"
+    written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attrs.items())
+    return f"<{element.tag}{written}{closing}"
 
 
 class _Text(HTMLParser):

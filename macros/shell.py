@@ -7,23 +7,24 @@ any number more from one, with nothing engine-specific but the frame's HTML itse
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 
+from macros import html_edit
 from macros.previews import page_title
 
 # A URL that stays as it is when the page moves: with a scheme, root-relative, a fragment.
 FIXED_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
-URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-# Material's own relative paths, in its settings and in the script that scopes saved settings.
-SCRIPT_PATHS = re.compile(r'("(?:base|search)": ")([^"]*)(")|(new URL\(")([^"]*)(",location\))')
-ARTICLE = re.compile(r'(<article\b[^>]*>)(.*?)(<p class="print-meta">|</article>)', re.S)
-HEADING = re.compile(r'<h1 id="([^"]*)"[^>]*>(.*?)</h1>', re.S)
-TOC = re.compile(r'(<nav class="md-nav md-nav--secondary"[^>]*>).*?(</nav>)', re.S)
-TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+URL_ATTRIBUTES = ("href", "src")
+# Material's settings (JSON) name paths relative to the page.
+CONFIG_PATHS = ("base", "search")
+# The script Material scopes saved settings with: JavaScript, not HTML, so matched as text.
+SCOPE_URL = re.compile(r'(new URL\(")([^"]*)(",location\))')
+DESCRIPTIONS = ("description", "og:description", "twitter:description")
+TITLES = ("og:title", "twitter:title")
 
 
 class ShellError(ValueError):
@@ -51,44 +52,82 @@ def moved(url: str, levels: int) -> str:
 
 def relocate(html: str, levels: int) -> str:
     """The page as it would be `levels` folders deeper: every relative URL climbs that much more."""
-    html = URL_ATTRIBUTE.sub(lambda m: m[1] + moved(m[2], levels) + m[3], html)
+    edits = html_edit.Edits()
+    for element in html_edit.elements(html):
+        changed = {name: moved(element.attrs[name], levels) for name in URL_ATTRIBUTES if name in element.attrs}
+        if any(element.attrs[name] != value for name, value in changed.items()):
+            edits.replace(element.start, element.open_end, html_edit.start_tag(html, element, changed))
+        if element.tag == "script" and element.close_start > element.open_end:
+            text = element.inner(html)
+            if element.attrs.get("id") == "__config":
+                text = moved_settings(text, levels)
+            text = SCOPE_URL.sub(lambda m: m[1] + moved(m[2], levels) + m[3], text)
+            if text != element.inner(html):
+                edits.replace(element.open_end, element.close_start, text)
+    return edits.apply(html)
 
-    def script_path(match: re.Match[str]) -> str:
-        start, url, end = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
-        return start + moved(url, levels) + end
 
-    return SCRIPT_PATHS.sub(script_path, html)
-
-
-def set_meta(html: str, key: str, value: str) -> str:
-    """Replace the content of `<meta name|property="key">`, wherever it is written."""
-    pattern = re.compile(rf'(<meta (?:name|property)="{re.escape(key)}" content=")[^"]*(")')
-    return pattern.sub(lambda m: m[1] + escape(value) + m[2], html)
+def moved_settings(text: str, levels: int) -> str:
+    """Material's settings with their paths moved; the rest of the JSON exactly as written."""
+    settings = json.loads(text)
+    for key in CONFIG_PATHS:
+        value = settings.get(key)
+        if isinstance(value, str):
+            # However the engine spaced its JSON.
+            written = re.compile(rf"({re.escape(json.dumps(key))}\s*:\s*){re.escape(json.dumps(value))}")
+            if len(written.findall(text)) != 1:
+                raise ShellError(f"the frame's setting {key!r} ({value!r}) is not written once")
+            text = written.sub(lambda m: m[1] + json.dumps(moved(value, levels)), text)
+    return text
 
 
 def framed(shell: str, levels: int, site_url: str, page: Made) -> str:
     """The new page, in the shell's frame; the shell lives `levels` folders above it."""
-    article, heading, canonical, title = ARTICLE.search(shell), HEADING.search(shell), CANONICAL.search(shell), TITLE.search(shell)
-    new_heading = HEADING.search(page.body)
-    if not (article and heading and canonical and title and new_heading):
-        raise ShellError("the frame page needs an <article>, an <h1 id>, a canonical link and a <title>")
-    # The shell's heading, less its permalink sign, is its title as <title> carries it.
-    old_title = unescape(re.sub(r"<[^>]+>", "", heading[2])).replace("¶", "").strip()
-    url = site_url + page.path
     html = relocate(shell, levels)
-    html = ARTICLE.sub(lambda m: m[1] + page.body + m[3], html, count=1)
-    html = TOC.sub(lambda m: m[1] + m[2], html, count=1)
-    html = TITLE.sub(lambda m: "<title>" + m[1].replace(escape(old_title, quote=False), escape(page.title, quote=False), 1)
-                     + "</title>", html, count=1)
-    html = html.replace(f'href="#{heading[1]}"', f'href="#{new_heading[1]}"')
-    html = re.sub(re.escape(canonical[1]) + r'(?=["<])', url, html)
-    html = set_meta(html, "description", page.description)
-    for key in ("og:description", "twitter:description"):
-        html = set_meta(html, key, page.description)
-    site_name = re.search(r'<meta property="og:site_name" content="([^"]*)"', html)
-    for key in ("og:title", "twitter:title"):
-        html = set_meta(html, key, page_title(page.title, unescape(site_name[1]) if site_name else "", False))
-    return html
+    found = html_edit.elements(html)
+    article = next((e for e in found if e.tag == "article"), None)
+    heading = next((e for e in found if e.tag == "h1" and "id" in e.attrs and article
+                    and article.start < e.start < article.close_start), None)
+    canonical = next((e for e in found if e.tag == "link" and e.attrs.get("rel") == "canonical"), None)
+    title = next((e for e in found if e.tag == "title"), None)
+    new_heading = html_edit.first(page.body, "h1")
+    if not (article and heading and canonical and title and new_heading and "id" in new_heading.attrs):
+        raise ShellError("the frame page needs an <article>, an <h1 id>, a canonical link and a <title>")
+    old_id, new_id = heading.attrs["id"], new_heading.attrs["id"]
+    old_url, url = canonical.attrs["href"], site_url + page.path
+    # The shell's heading, less its permalink sign, is its title as <title> carries it.
+    old_title = html_edit.text(html, heading, skip_class="headerlink")
+    site_name = next((e.attrs.get("content", "") for e in found if e.attrs.get("property") == "og:site_name"), "")
+    print_meta = next((e for e in found if e.tag == "p" and e.has_class("print-meta")
+                       and article.start < e.start < article.close_start), None)
+    edits = html_edit.Edits()
+    # The article's words, up to the line print adds at its foot.
+    edits.replace(article.open_end, print_meta.start if print_meta else article.close_start, page.body)
+    if print_meta:
+        edits.replace(print_meta.open_end, print_meta.close_start, print_meta.inner(html).replace(old_url, url))
+    edits.replace(title.open_end, title.close_start,
+                  title.inner(html).replace(escape(old_title, quote=False), escape(page.title, quote=False), 1))
+    for element in found:
+        if element.start < article.close_start and element.end > article.open_end and element is not article:
+            continue  # inside the article: replaced above
+        if element.tag == "nav" and element.has_class("md-nav--secondary"):
+            # The frame's contents list is not the page's.
+            edits.replace(element.open_end, element.close_start, "")
+            continue
+        changed = {}
+        if element.attrs.get("href") == f"#{old_id}":
+            changed["href"] = f"#{new_id}"
+        for name, value in element.attrs.items():
+            if value == old_url:
+                changed[name] = url
+        key = element.attrs.get("name") or element.attrs.get("property")
+        if element.tag == "meta" and key in DESCRIPTIONS:
+            changed["content"] = page.description
+        if element.tag == "meta" and key in TITLES:
+            changed["content"] = page_title(page.title, site_name, False)
+        if changed:
+            edits.replace(element.start, element.open_end, html_edit.start_tag(html, element, changed))
+    return edits.apply(html)
 
 
 def made_pages(site_dir: Path, shell_path: str, pages: list[Made], site_url: str) -> dict[str, str]:
