@@ -1,58 +1,19 @@
-"""mkdocs-macros entry point: registers variables, macros and hooks; the logic is in the modules."""
+"""mkdocs-macros entry point: registers the variables, macros and page hooks; the logic is in
+the modules (setup, site, pages and those they use)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Any, MutableMapping
+from typing import Any
 
-from macros import (
-    approval, archive, changes, clauses, contacts, contents, model, previews, responses, settings, templates,
-    zensical_env,
-)
-from macros.clause_markup import archive_mark
-from macros.problems import Problem, SiteError
-from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line, preview_image
-
-CLAUSE_EXTENSION = "macros.clause_markup"
-
-
-def configure(conf: MutableMapping[str, Any], data: model.SchoolData) -> None:
-    """What the data file sets in the engine's configuration: the site's name, address and
-    description, each clause's short link, the site's own link preview, the archives published."""
-    settings.apply(conf, data)
-    # Each clause's copy button carries its short link: the site's address comes from the data file.
-    conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
-    # Pages without Markdown (the 404 page) preview as the site itself.
-    image = preview_image(Path(conf["docs_dir"]), data.school.site_url)
-    conf["extra"]["preview_tags"] = previews.meta_tags(
-        previews.Preview(data.school.name, conf["site_description"], None, image, data.school.name))
-    settings.exclude_unrecorded_archives(conf, Path(conf["docs_dir"]), {v.number for v in data.versions})
+from macros import approval, clauses, contacts, responses, settings
+from macros.pages import after_macros, before_markdown
+from macros.setup import start
+from macros.site import POLICY_URL
 
 
 def define_env(env: Any) -> None:
-    # Zensical's macros extension calls this too, with an env of its own (macros/zensical_env.py).
-    if not zensical_env.adapt(env):
-        settings.check_plugins(env.conf)
-    docs_dir = Path(env.conf["docs_dir"])
-    data_file = settings.data_path(env.conf)
-    data = model.load(data_file)
-    # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
-    if str(data_file) not in env.conf["watch"]:
-        env.conf["watch"].append(str(data_file))
-    try:
-        archives = archive.load_archives(docs_dir, data)
-    except archive.ArchiveError as error:
-        raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
-                                "history: an approved version is never edited.")) from None
-    configure(env.conf, data)
-
-    def expand(markdown: str, page_file: str, first_line: int) -> str:
-        variables = {name: value for name, value in env.variables.items() if name != "page"}
-        return templates.render(env.env, markdown, variables, page_file, first_line)
-
-    site = Site(data, archives, settings.today(), docs_dir, expand)
-    env.site = site
+    site = start(env)
+    data, archives, docs_dir = site.data, site.archives, site.docs_dir
     env.variables.update(
         {
             "school": data.school,
@@ -73,80 +34,15 @@ def define_env(env: Any) -> None:
         lambda: clauses.index_html(site.policy.clauses, "../" + POLICY_URL, data.school.site_url, "../"),
         "clause_index",
     )
-    env.macro(lambda: whatsapp_rules(site), "whatsapp_rules")
+    env.macro(site.whatsapp_rules, "whatsapp_rules")
     env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
     env.macro(lambda: approval.history_html(archives, site.is_draft, site.today, docs_dir), "version_history")
-    env.macro(lambda: version_changes(site), "version_changes")
-
-
-def whatsapp_rules(site: Site) -> str:
-    conduct = [c for c in site.policy.clauses if c.id.startswith("C")]
-    heading = f"{site.data.school.name}: {conduct[0].section}"
-    link = f"{site.data.school.site_url}{POLICY_URL}#{contents.CODE_OF_CONDUCT}"
-    return clauses.whatsapp_text(heading, conduct, link)
-
-
-def version_texts(site: Site) -> list[changes.Text]:
-    """Every approved version, then the current text: what comparisons compare."""
-    return changes.texts(site.archives, site.policy.clauses, archive.data_snapshot(site.data), POLICY_URL)
-
-
-def version_changes(site: Site) -> str:
-    """Each approved version against the next, then the latest against the current text."""
-    return changes.neighbours_html(version_texts(site), site.data.withdrawn)
+    env.macro(site.version_changes, "version_changes")
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Expand the page's macros here, so a mistake names its page and line; the policy is the
-    one rendering the whole build shares."""
-    site: Site = env.site
-    page = env.page.file.src_path
-    if env.page.meta.get("render_macros") is False:
-        return
-    if page == POLICY_PAGE:
-        env.markdown = site.policy.markdown
-    else:
-        source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
-        _, first_line = body_and_first_line(source)
-        env.markdown = site.expand(env.markdown, f"{site.docs_dir.name}/{page}", first_line)
-    # Already expanded: the macros plugin must not expand it again.
-    env.page.meta["render_macros"] = False
+    before_markdown(env)
 
 
 def on_post_page_macros(env: Any) -> None:
-    site: Site = env.site
-    data = site.data
-    page = env.page.file.src_path
-    env.page.meta["preview_tags"] = previews.meta_tags(
-        previews.Preview(
-            previews.page_title(env.page.title, data.school.name, env.page.is_homepage),
-            env.page.meta.get("description") or env.conf["site_description"],
-            env.page.canonical_url,
-            site.og_image,
-            data.school.name,
-        )
-    )
-    archived = env.page.meta.get("archived_version")
-    if archived:
-        notice = approval.archive_notice_html(
-            site.archives, str(archived), site.today, site.is_draft, "../../" + POLICY_URL
-        )
-        record = approval.record_html(next(a.version for a in site.archives if a.version.number == str(archived)))
-        marked = approval.after_title(contents.with_contents(env.markdown), record)
-        env.markdown = f"{archive_mark(str(archived))}\n\n{notice}\n\n{marked}"
-        return
-    site.check_may_hold_clauses(page, env.markdown)
-    markdown = env.markdown
-    if page == POLICY_PAGE:
-        markdown = contents.with_contents(markdown)
-        panel = approval.panel_html(site.archives, site.today, "../versions/")
-        markdown = approval.after_title(markdown, panel)
-        if site.archives and approval.review_status(site.archives[-1].version, site.today)[1]:
-            # A warning, not an error: an urgent change of contact details must still publish.
-            print(f"WARNING - the review of version {site.archives[-1].version.number} is overdue", file=sys.stderr)
-    depth = "../" * env.page.url.count("/")
-    if not site.archives:
-        markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
-    elif site.is_draft:
-        markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
-    env.markdown = markdown
+    after_macros(env)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from macros import approval, archive, clause_markup, clauses, previews
+from macros import approval, archive, changes, clause_markup, clauses, contents, previews
 from macros.model import SchoolData
 from macros.problems import Problem, SiteError
 
@@ -86,6 +86,21 @@ class Site:
     @cached_property
     def og_image(self) -> previews.Image:
         return preview_image(self.docs_dir, self.data.school.site_url)
+
+    def whatsapp_rules(self) -> str:
+        """The code of conduct in WhatsApp's format, for the group rules page."""
+        conduct = [c for c in self.policy.clauses if c.id.startswith("C")]
+        heading = f"{self.data.school.name}: {conduct[0].section}"
+        link = f"{self.data.school.site_url}{POLICY_URL}#{contents.CODE_OF_CONDUCT}"
+        return clauses.whatsapp_text(heading, conduct, link)
+
+    def version_texts(self) -> list[changes.Text]:
+        """Every approved version, then the current text: what comparisons compare."""
+        return changes.texts(self.archives, self.policy.clauses, archive.data_snapshot(self.data), POLICY_URL)
+
+    def version_changes(self) -> str:
+        """Each approved version against the next, then the latest against the current text."""
+        return changes.neighbours_html(self.version_texts(), self.data.withdrawn)
 
     def check_may_hold_clauses(self, page_file: str, markdown: str) -> None:
         """Only the guidance defines clauses: anywhere else a `- [Z1]` line would get a copy button

@@ -29,7 +29,7 @@ from typing import Any
 import pathspec
 import yaml
 
-import macros
+from macros import setup
 from macros import model, pipeline, settings, templates
 from macros.problems import Problem, SiteError
 from macros.site import body_and_first_line
@@ -81,7 +81,7 @@ def zensical_config(config_file: Path, site_dir: Path, templates: Path | None = 
         "mdx_configs": extensions_with_options(config.get("markdown_extensions") or []),
         "exclude_docs": pathspec.GitIgnoreSpec.from_lines((config.get("exclude_docs") or "").splitlines()),
     }
-    macros.configure(seen, model.load(settings.data_path(seen)))
+    setup.configure(seen, model.load(settings.data_path(seen)))
     mdx_configs = seen.pop("mdx_configs")
     del seen["config_file_path"]
     return {

@@ -1,0 +1,54 @@
+"""Setting up a build: check the configuration, read the data file and the approved archives,
+apply what they set to the engine's configuration, and make the Site every page reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, MutableMapping
+
+from macros import archive, model, previews, settings, templates, zensical_env
+from macros.problems import Problem, SiteError
+from macros.site import Site, preview_image
+
+CLAUSE_EXTENSION = "macros.clause_markup"
+
+
+def configure(conf: MutableMapping[str, Any], data: model.SchoolData) -> None:
+    """What the data file sets in the engine's configuration: the site's name, address and
+    description, each clause's short link, the site's own link preview, the archives published."""
+    settings.apply(conf, data)
+    # Each clause's copy button carries its short link: the site's address comes from the data file.
+    conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
+    # Pages without Markdown (the 404 page) preview as the site itself.
+    image = preview_image(Path(conf["docs_dir"]), data.school.site_url)
+    conf["extra"]["preview_tags"] = previews.meta_tags(
+        previews.Preview(data.school.name, conf["site_description"], None, image, data.school.name))
+    settings.exclude_unrecorded_archives(conf, Path(conf["docs_dir"]), {v.number for v in data.versions})
+
+
+def start(env: Any) -> Site:
+    """Check the configuration, read the data file and the approved archives, apply what they set,
+    and make the one Site the build shares (kept on the macros env as `env.site`)."""
+    # Zensical's macros extension calls this too, with an env of its own (macros/zensical_env.py).
+    if not zensical_env.adapt(env):
+        settings.check_plugins(env.conf)
+    docs_dir = Path(env.conf["docs_dir"])
+    data_file = settings.data_path(env.conf)
+    data = model.load(data_file)
+    # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
+    if str(data_file) not in env.conf["watch"]:
+        env.conf["watch"].append(str(data_file))
+    try:
+        archives = archive.load_archives(docs_dir, data)
+    except archive.ArchiveError as error:
+        raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
+                                "history: an approved version is never edited.")) from None
+    configure(env.conf, data)
+
+    def expand(markdown: str, page_file: str, first_line: int) -> str:
+        variables = {name: value for name, value in env.variables.items() if name != "page"}
+        return templates.render(env.env, markdown, variables, page_file, first_line)
+
+    site = Site(data, archives, settings.today(), docs_dir, expand)
+    env.site = site
+    return site
