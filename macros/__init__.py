@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import (
-    approval, archive, changes, clauses, contacts, contents, model, previews, responses, settings, templates,
+    approval, archive, changes, clauses, contacts, contents, languages, model, previews, responses, settings, templates,
 )
 from macros.clause_markup import archive_mark
 from macros.problems import Problem, SiteError
@@ -21,15 +21,23 @@ def define_env(env: Any) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     data_file = settings.data_path(env.conf)
     data = model.load(data_file)
+    # In a language's build (macros/languages.py): its words, the English build's clauses.
+    translation = languages.for_build(env.conf, Path(env.conf["config_file_path"]).parent)
+    if translation:
+        data = languages.translated_data(data, translation[0])
     # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
     if str(data_file) not in env.conf["watch"]:
         env.conf["watch"].append(str(data_file))
     try:
-        archives = archive.load_archives(docs_dir, data)
+        archives = archive.load_archives(translation[1].docs_dir if translation else docs_dir, data)
     except archive.ArchiveError as error:
         raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
                                 "history: an approved version is never edited.")) from None
     settings.apply(env.conf, data)
+    env.conf["extra"]["language_switch"] = languages.switch_links(
+        Path(env.conf["config_file_path"]).parent, translation[0] if translation else None)
+    if translation:
+        languages.apply(env.conf, docs_dir)
     # Each clause's copy button carries its short link: the site's address comes from the data file.
     env.conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
 
@@ -37,7 +45,8 @@ def define_env(env: Any) -> None:
         variables = {name: value for name, value in env.variables.items() if name != "page"}
         return templates.render(env.env, markdown, variables, page_file, first_line)
 
-    site = Site(data, archives, settings.today(), docs_dir, expand)
+    site = Site(data, archives, settings.today(), docs_dir, expand) if not translation else languages.TranslatedSite(
+        data, archives, settings.today(), docs_dir, expand, language=translation[0], english=translation[1])
     env.site = site
     # Pages without Markdown (the 404 page) preview as the site itself.
     env.conf["extra"]["preview_tags"] = previews.meta_tags(
@@ -68,6 +77,8 @@ def define_env(env: Any) -> None:
     env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
     env.macro(lambda: approval.history_html(archives, site.is_draft, site.today, docs_dir), "version_history")
     env.macro(lambda: version_changes(site), "version_changes")
+    if isinstance(site, languages.TranslatedSite):
+        languages.register(env, site)
 
 
 def whatsapp_rules(site: Site) -> str:
@@ -130,14 +141,16 @@ def on_post_page_macros(env: Any) -> None:
     markdown = env.markdown
     if page == POLICY_PAGE:
         markdown = contents.with_contents(markdown)
-        panel = approval.panel_html(site.archives, site.today, "../versions/")
+        panel = approval.panel_html(site.archives, site.today, site.english_root + "../versions/")
         markdown = approval.after_title(markdown, panel)
         if site.archives and approval.review_status(site.archives[-1].version, site.today)[1]:
             # A warning, not an error: an urgent change of contact details must still publish.
             print(f"WARNING - the review of version {site.archives[-1].version.number} is overdue", file=sys.stderr)
-    depth = "../" * env.page.url.count("/")
+    depth = "../" * env.page.url.count("/") + site.english_root
     if not site.archives:
         markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
     elif site.is_draft:
         markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
+    if isinstance(site, languages.TranslatedSite):
+        markdown = languages.status_html(site.language, depth + env.page.url, env.page.is_homepage) + "\n\n" + markdown
     env.markdown = markdown
