@@ -152,5 +152,5 @@ def on_post_page_macros(env: Any) -> None:
     elif site.is_draft:
         markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
     if isinstance(site, languages.TranslatedSite):
-        markdown = languages.status_html(site.language, depth + env.page.url, env.page.is_homepage) + "\n\n" + markdown
+        markdown = languages.page_markdown(site.language, markdown, depth + env.page.url, env.page.is_homepage)
     env.markdown = markdown

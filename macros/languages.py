@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gzip
 import hashlib
 import io
 import json
+import posixpath
 import re
 import shutil
 import sys
@@ -374,6 +376,22 @@ def status_html(language: LanguageFile, english_href: str, home: bool = False) -
     )
 
 
+# The site's own blocks that stay in English on a translated page (the approval record and
+# banners, for staff and governors): marked so, so a screen reader reads them as English.
+ENGLISH_BLOCKS = ('<aside class="version-panel', '<div class="draft-banner" role="note"')
+CONTENTS_TITLE = 'id="page-contents-title">Contents</h2>'
+
+
+def page_markdown(language: LanguageFile, markdown: str, english_href: str, home: bool) -> str:
+    """A translated page's Markdown, finished: its status notice first, its contents list titled
+    in its language, and the blocks that stay English marked as English."""
+    for block in ENGLISH_BLOCKS:
+        tag, rest = block.split(" ", 1)
+        markdown = markdown.replace(block, f'{tag} lang="en" dir="ltr" {rest}')
+    markdown = markdown.replace(CONTENTS_TITLE, f'id="page-contents-title">{escape(language.text("contents"))}</h2>')
+    return status_html(language, english_href, home) + "\n\n" + markdown
+
+
 # ---- Building every language ----
 
 
@@ -423,7 +441,9 @@ def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile
         if name == "search":
             options["lang"] = language.language if language.language in SEARCH_LANGUAGES else "en"
         if name == "macros":
-            options["include_dir"] = str((docs / "_includes").relative_to(project))
+            # Its own shared sentences; without any, an include names the file it lacks.
+            includes = docs / "_includes" if (docs / "_includes").is_dir() else docs
+            options["include_dir"] = str(includes.relative_to(project))
         plugins.append({name: options})
     config["plugins"] = plugins
     extensions = []
@@ -460,6 +480,8 @@ def build_all(config_module: Any, build_module: Any, config_file: str, site_dir:
             build_module.build(cfg, dirty=False)
         finally:
             cfg.plugins.on_shutdown()
+        share_assets(root, language.language)
+    write_sitemaps(root, [language.language for _, language in discover(project)], english.site_url)
 
 
 def with_english_assets(files: Any, english: English, file_class: Any, config: Any) -> Any:
@@ -502,6 +524,100 @@ def finish_built(site_dir: Path, english_docs: Path, data: SchoolData, image: pr
         notice = " " + language.text("translation_updating")
         policy = [clause_markup.Clause(c.id, c.text.replace(notice, "").strip(), c.section) for c in shown]
         finish(built, translated_data(data, language), policy, image)
+
+
+# A link or source in a page (an attribute, or the search worker in Material's settings).
+ASSET_URL = re.compile(r'(?P<before>\s(?:href|src)="|"search": ")(?P<url>[^"]*)"')
+ASSETS = "assets/"
+
+
+def to_shared_assets(html: str, page_path: str, code: str) -> str:
+    """A language's page pointed at the English site's assets (the same bytes) instead of its own:
+    one copy of every stylesheet, script and picture, cached once for every language."""
+
+    def shared(match: re.Match[str]) -> str:
+        url = match["url"]
+        if url.startswith("/"):  # the 404 page's addresses start at the server's root
+            if f"/{code}/{ASSETS}" not in url:
+                return match[0]
+            moved = url.replace(f"/{code}/{ASSETS}", f"/{ASSETS}", 1)
+        elif re.match(r"^[a-z][a-z0-9+.-]*:|^#", url):
+            return match[0]
+        else:
+            path = url.split("?", 1)[0]
+            resolved = posixpath.normpath(posixpath.join("/" + posixpath.dirname(page_path), path))
+            if not resolved.startswith("/" + ASSETS):
+                return match[0]
+            moved = "../" + url
+        # The search loader finds this language's index from the English site's worker folder.
+        moved = moved.replace(f"index=../../../{search.FULL_INDEX}", f"index=../../../{code}/{search.FULL_INDEX}")
+        return f'{match["before"]}{moved}"'
+
+    return ASSET_URL.sub(shared, html)
+
+
+def share_assets(root: Path, code: str) -> None:
+    """Once a language's build is finished: its assets, checked to be the English ones byte for
+    byte, are removed and its pages use the English ones."""
+    own = root / code / ASSETS
+    if not own.is_dir() or not (root / code / search.FULL_INDEX).is_file():
+        return
+    different = [path.relative_to(own).as_posix() for path in sorted(own.rglob("*")) if path.is_file()
+                 and (root / ASSETS / path.relative_to(own)).read_bytes() != path.read_bytes()
+                 ] if all((root / ASSETS / p.relative_to(own)).is_file() for p in own.rglob("*") if p.is_file()) \
+        else ["(a file the English site does not have)"]
+    if different:
+        raise SiteError(Problem(f"{TRANSLATIONS}/{code}/", f"the {code!r} build's assets differ from the English "
+                                f"site's: {', '.join(different[:5])}.", "a translation has no assets of its own: "
+                                "put pictures and styles in docs/assets/, for every language.", "", None))
+    for page in sorted((root / code).rglob("*.html")):
+        relative = page.relative_to(root / code).as_posix()
+        html = page.read_text(encoding="utf-8")
+        moved = to_shared_assets(html, relative, code)
+        if moved != html:
+            page.write_text(moved, encoding="utf-8")
+    shutil.rmtree(own)
+
+
+SITEMAP = "sitemap.xml"
+SITEMAP_NS = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+XHTML_NS = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+LOC = re.compile(r"<loc>(?P<url>[^<]+)</loc>")
+# A sitemap entry; alternates go last in it, where the sitemap schema allows other namespaces.
+ENTRY = re.compile(r"(?P<entry><url>\s*<loc>(?P<url>[^<]+)</loc>.*?)(?P<end>\s*</url>)", re.S)
+
+
+def sitemap_alternates(sitemaps: Mapping[str, str], site_url: str) -> dict[str, str]:
+    """Each sitemap (language code → its XML, "en" the root's) with every page's versions in the
+    other languages as `xhtml:link` alternates: how search engines learn of them, without a
+    `<link rel=alternate>` in every page's head (Material would then fetch each sitemap)."""
+    paths = {code: {m["url"].removeprefix(site_url if code == "en" else f"{site_url}{code}/"): m["url"]
+                    for m in LOC.finditer(xml)} for code, xml in sitemaps.items()}
+    written = {}
+    for code, xml in sitemaps.items():
+        def alternates(match: re.Match[str], code: str = code) -> str:
+            path = match["url"].removeprefix(site_url if code == "en" else f"{site_url}{code}/")
+            found = [(other, urls[path]) for other, urls in paths.items() if path in urls]
+            if len(found) < 2:
+                return match[0]
+            return match["entry"] + "".join(f'\n         <xhtml:link rel="alternate" hreflang="{other}" href="{url}"/>'
+                                            for other, url in found) + match["end"]
+        written[code] = ENTRY.sub(alternates, xml.replace(SITEMAP_NS, XHTML_NS, 1))
+    return written
+
+
+def write_sitemaps(root: Path, codes: list[str], site_url: str) -> None:
+    """The root's and each language's sitemap.xml (and .gz, its time kept) with alternates."""
+    folders = {"en": root, **{code: root / code for code in codes}}
+    sitemaps = {code: (folder / SITEMAP).read_text(encoding="utf-8") for code, folder in folders.items()
+                if (folder / SITEMAP).is_file()}
+    for code, xml in sitemap_alternates(sitemaps, site_url).items():
+        path = folders[code] / SITEMAP
+        path.write_text(xml, encoding="utf-8")
+        packed = path.with_name(SITEMAP + ".gz")
+        mtime = int.from_bytes(packed.read_bytes()[4:8], "little") if packed.is_file() else 0
+        with packed.open("wb") as out, gzip.GzipFile(filename=SITEMAP, fileobj=out, mode="wb", mtime=mtime) as gz:
+            gz.write(xml.encode("utf-8"))
 
 
 def for_build(conf: Mapping[str, Any], project: Path) -> tuple[LanguageFile, English] | None:

@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         importlib.import_module("macros.languages").finish_built(
             args.site_dir, args.config_file.resolve().parent / "docs", inputs.data, inputs.og_image)
         run(args.site_dir, inputs, os.environ)
+        for folder in sorted(args.site_dir.glob("*/search/")):
+            importlib.import_module("macros.languages").share_assets(args.site_dir, folder.parent.name)
     except (SiteError, archive.ArchiveError) as error:
         problems = error.problems if isinstance(error, SiteError) else [
             Problem("docs/versions/", f"{error}.", "put back the approved copy from git history.")]

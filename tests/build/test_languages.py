@@ -3,10 +3,14 @@ with its own words, says how far it is checked, and never shows out-of-date word
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 import re
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -59,6 +63,17 @@ def test_the_menu_is_translated_and_links_to_the_english_staff_pages(site: Path,
 
 def words_in(built: Html, words: str) -> bool:
     return " ".join(words.split()) in built.text
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_what_stays_english_on_a_translated_page_is_marked_english(site: Path, code: str) -> None:
+    policy = page(site, code, "policy/")
+    assert policy.find("aside", lang="en", dir="ltr", **{"aria-label": "Version"})
+    titles = [t for t in policy.source.split('id="page-contents-title">')[1:2]]
+    assert titles and titles[0].startswith(language(code).text("contents") + "</h2>")
+    for url in PARENT_PAGES:
+        built = page(site, code, url)
+        assert all(banner.get("lang") == "en" for banner in built.find("div", class_="draft-banner"))
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -197,12 +212,147 @@ def test_every_page_links_to_the_same_page_in_every_other_language(site: Path) -
             same = root / url if url else root
             expected = same if (same / "index.html").is_file() else root
             assert target == expected, (path, link["href"])
-            text = built.source.split(f'hreflang="{other}"', 1)[1].split(">", 1)[1].split("</a>")[0]
+            nav = built.source.split('<nav class="language-switch', 1)[1]
+            text = nav.split(f'hreflang="{other}"', 1)[1].split(">", 1)[1].split("</a>")[0]
             if path == site / "index.html":
                 assert text == language(other).text("read_in_your_language")
             else:
                 assert text == names[other]
         checked += 1
     assert checked > 20
-    assert Html.read(site / "pl" / "index.html").find("nav", class_="language-switch md-grid",
+    assert Html.read(site / "pl" / "index.html").find("nav", class_="language-switch md-grid md-typeset",
                                                        **{"aria-label": language("pl").text("language_switch_label")})
+
+
+# ---- A school adds a language by adding files ----
+
+FOURTH = ROOT / "tests" / "fixtures" / "translations" / "ro"
+
+
+@pytest.fixture(scope="module")
+def fourth_language(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The project with a fourth language added as files only: a language file and two pages."""
+    project = copy_project(tmp_path_factory.mktemp("fourth-language") / "project")
+    shutil.copytree(FOURTH, project / "translations" / FOURTH.name)
+    result = build(project / "site", project=project)
+    assert result.ok, result.output
+    return result
+
+
+def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    code = added.language
+    home, policy = page(site, code, ""), page(site, code, "policy/")
+    assert home.find("html", lang=code, dir="ltr") and policy.find("html", lang=code)
+    assert words_in(home, added.text("status_notice")) and words_in(policy, added.text("status_notice"))
+    links = {a["href"] for a in home.find("a") if "md-nav__link" in a.get("class", "")}
+    # The pages it has not translated yet are the English ones.
+    assert {"../raise-a-concern/", "../group-rules/", "../accessibility/", "../clauses/"} <= links
+    assert not (site / code / "raise-a-concern").exists()
+
+
+def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    built = (site / added.language / "policy" / "index.html").read_text(encoding="utf-8")
+    english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
+    assert re.findall(r'data-clause="([A-Z]+[0-9]+)"', built) == list(english)
+    notice = added.text("translation_updating")
+    for clause_id in english:
+        item = re.search(rf'<li[^>]*data-clause="{clause_id}"[^>]*>(.*?)</li>', built, re.DOTALL)
+        assert item
+        if clause_id in added.clauses:
+            assert added.clauses[clause_id].text in unescape(item[1]) and notice not in item[1]
+        else:
+            assert '<span lang="en" dir="ltr">' in item[1] and notice in item[1], clause_id
+    warning = next(line for line in fourth_language.output.splitlines() if f"translation {added.language}:" in line)
+    assert "V1" in warning and "C1," not in warning
+
+
+def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
+    for clause_id, text in english.items():
+        short = Html.read(site / added.language / clause_id.lower() / "index.html")
+        expected = added.clauses[clause_id].text if clause_id in added.clauses else text
+        assert short.meta("og:description") == expected, clause_id
+
+
+def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    offered = 0
+    for path in sorted(site.rglob("index.html")):
+        built = Html.read(path)
+        if 'http-equiv="refresh"' in built.source or path.is_relative_to(site / added.language):
+            continue
+        link = next(a for a in switch_links(built) if a["hreflang"] == added.language)
+        assert link["lang"] == added.language
+        assert (path.parent / link["href"] / "index.html").resolve().is_relative_to((site / added.language).resolve())
+        offered += 1
+    assert offered > 20
+    # Its home page and guidance are alternates of the English ones for search engines.
+    base = DATA.school.site_url
+    alternates = sitemap_alternates(site / "sitemap.xml")
+    for url in ("", "policy/"):
+        assert alternates[base + url][added.language] == f"{base}{added.language}/{url}"
+    assert "ro" not in alternates[base + "raise-a-concern/"]
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_alternates(path: Path) -> dict[str, dict[str, str]]:
+    """Each page the sitemap lists → its alternates, language → address."""
+    tree = ElementTree.fromstring(path.read_bytes())
+    return {entry.findtext("s:loc", namespaces=SITEMAP_NS) or "": {
+        link.get("hreflang", ""): link.get("href", "") for link in entry.findall("x:link", SITEMAP_NS)}
+        for entry in tree.findall("s:url", SITEMAP_NS)}
+
+
+def check_sitemaps(site: Path, codes: list[str]) -> None:
+    base = DATA.school.site_url
+    english = sitemap_alternates(site / "sitemap.xml")
+    for url in PARENT_PAGES:
+        expected = {"en": base + url, **{code: f"{base}{code}/{url}" for code in codes}}
+        assert english[base + url] == expected, url
+        for code in codes:
+            assert sitemap_alternates(site / code / "sitemap.xml")[f"{base}{code}/{url}"] == expected, (code, url)
+    # A page only the English has has no alternates.
+    assert english[base + "clauses/"] == {}
+    # The compressed copy says the same.
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+
+
+def test_the_sitemaps_give_each_page_its_versions_in_the_other_languages(site: Path) -> None:
+    check_sitemaps(site, CODES)
+    # Not in every page's head: Material would then fetch every language's sitemap on every page.
+    assert not Html.read(site / "policy" / "index.html").find("link", rel="alternate", hreflang="pl")
+
+
+# ---- One set of assets for every language ----
+
+
+def local(site: Path, page_file: Path, url: str) -> Path:
+    """The built file an address in a page stands for; the 404 page's start at the server's root."""
+    published = urlsplit(DATA.school.site_url).path
+    path = url.split("?")[0]
+    return (site / path.removeprefix(published) if path.startswith("/") else page_file.parent / path).resolve()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_uses_the_english_sites_assets(site: Path, code: str) -> None:
+    assert not (site / code / "assets").exists()
+    checked = 0
+    for path in sorted((site / code).rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'\s(?:href|src)="([^"#:]+)"', html):
+            target = local(site, path, url)
+            if "assets" in url:
+                assert target.is_relative_to((site / "assets").resolve()) and target.is_file(), (path, url)
+                checked += 1
+        worker = re.search(r'"search": "([^"?]+)\?worker=([^&]+)&index=([^"]+)"', html)
+        if worker:
+            loader = local(site, path, worker[1])
+            assert loader == (site / "assets/javascripts/workers/search-loader.js").resolve()
+            assert (loader.parent / worker[2]).is_file()
+            assert (loader.parent / worker[3]).resolve() == (site / code / "search/search_index.full.json").resolve()
+    assert checked > 20
