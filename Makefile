@@ -13,7 +13,7 @@ NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help serve test build bench release new-school lock schema clean
+.PHONY: help serve test build bench release new-school lock schema clean translations-worklist
 
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench    compare speed and size with Material's defaults"
 	@echo "make release  record an approved version (see README)"
 	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
+	@echo "make translations-worklist   list what each translation needs translating again"
 
 # The virtual environment is rebuilt whenever the lock file changes.
 $(STAMP): requirements.lock
@@ -72,6 +73,10 @@ new-school: $(STAMP)
 	@test -n "$(DATA)" || { echo "Say which data file: make new-school DATA=your-school.yml"; exit 1; }
 	$(BIN)/python -m tools.new_school "$(DATA)"
 
+# What each translation needs translating again, with what changed in the English (see README).
+translations-worklist: $(STAMP)
+	@$(BIN)/python -m tools.translations_worklist
+
 # Regenerates the hashed lock file from pyproject.toml (needs uv; maintainers only).
 lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --universal \
@@ -80,6 +85,7 @@ lock:
 # Regenerates the JSON Schema that editors use to check school.yml as you type.
 schema: $(STAMP)
 	$(BIN)/python -m macros.model > school.schema.json
+	$(BIN)/python -m macros.languages > translations.schema.json
 
 clean:
 	rm -rf site site.partial .cache $(VENV) $(LIGHTHOUSE)/node_modules

@@ -31,17 +31,17 @@ def phone_link(contact: Contact) -> str:
     return f'<a class="contact-link" href="{escape(tel_href(contact.phone))}">{escape(contact.phone)}</a>'
 
 
-def contact_actions(contact: Contact) -> str:
+def contact_actions(contact: Contact, call: str = "Call", email: str = "Email") -> str:
     """Two large buttons, easy to hit with a thumb: call and email."""
     tel = escape(tel_href(contact.phone))
     mail = escape(mailto_href(contact.email, contact.email_subject))
     return (
         '<div class="contact-actions">'
         f'<a class="contact-action" href="{tel}">'
-        f'<span class="contact-action__verb">Call</span> '
+        f'<span class="contact-action__verb">{escape(call)}</span> '
         f'<span class="contact-action__detail">{escape(contact.phone)}</span></a>'
         f'<a class="contact-action" href="{mail}">'
-        f'<span class="contact-action__verb">Email</span> '
+        f'<span class="contact-action__verb">{escape(email)}</span> '
         f'<span class="contact-action__detail">{escape(contact.email)}</span></a>'
         "</div>"
     )

@@ -109,6 +109,8 @@ def build(engine: str, config_file: str, site_dir: str | None) -> None:
         commands.build(cfg, dirty=False)
     finally:
         cfg.plugins.on_shutdown()
+    # Then each translation, into <site>/<lang>/ (macros/languages.py).
+    importlib.import_module("macros.languages").build_all(config, commands, config_file, site_dir, cfg)
 
 
 class Explained(Exception):

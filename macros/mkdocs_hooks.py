@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from macros import pipeline
+from macros import languages, pipeline
 from macros.freeze import FREEZE_ENV
 from macros.problems import Problem, SiteError
 from macros.site import Site
@@ -33,6 +33,15 @@ def site_of(config: Any) -> Site:
     return site
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """A language's build has the English build's assets (macros/languages.py)."""
+    site = site_of(config)
+    if isinstance(site, languages.TranslatedSite):
+        from mkdocs.structure.files import File
+        return languages.with_english_assets(files, site.english, File, config)
+    return files
+
+
 # Last of every plugin's post-page work: the page is final (search has read it, Material has
 # written it), so its scripts are what the policy's hashes must allow.
 @event_priority(-100)
@@ -51,6 +60,9 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 @event_priority(-100)
 def on_post_build(config: Any) -> None:
     site = site_of(config)
+    if isinstance(site, languages.TranslatedSite):
+        languages.finish(Path(config["site_dir"]), site.data, site.policy.clauses, site.og_image)
+        return
     pipeline.run(Path(config["site_dir"]), pipeline.Inputs.of(site), os.environ,
                  serving=command == "serve", pages_finished=True)
     if os.environ.get(FREEZE_ENV):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from macros import approval, contents, previews
+from macros import approval, contents, languages, previews
 from macros.clause_markup import archive_mark
 from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line
 
@@ -56,14 +56,16 @@ def after_macros(env: Any) -> None:
     markdown = env.markdown
     if page == POLICY_PAGE:
         markdown = contents.with_contents(markdown)
-        panel = approval.panel_html(site.archives, site.today, "../versions/")
+        panel = approval.panel_html(site.archives, site.today, site.english_root + "../versions/")
         markdown = approval.after_title(markdown, panel)
         if site.archives and approval.review_status(site.archives[-1].version, site.today)[1]:
             # A warning, not an error: an urgent change of contact details must still publish.
             print(f"WARNING - the review of version {site.archives[-1].version.number} is overdue", file=sys.stderr)
-    depth = "../" * env.page.url.count("/")
+    depth = "../" * env.page.url.count("/") + site.english_root
     if not site.archives:
         markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
     elif site.is_draft:
         markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
+    if isinstance(site, languages.TranslatedSite):
+        markdown = languages.page_markdown(site.language, markdown, depth + env.page.url, env.page.is_homepage)
     env.markdown = markdown

@@ -15,6 +15,7 @@ which reads what it needs from the data file, the archived versions and the buil
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Mapping
@@ -133,7 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
     try:
-        run(args.site_dir, inputs_from_site(args.site_dir, args.config_file), os.environ)
+        inputs = inputs_from_site(args.site_dir, args.config_file)
+        # Each translation the engine built into <site>/<lang>/ (macros/languages.py).
+        importlib.import_module("macros.languages").finish_built(
+            args.site_dir, args.config_file.resolve().parent / "docs", inputs.data, inputs.og_image)
+        run(args.site_dir, inputs, os.environ)
+        for folder in sorted(args.site_dir.glob("*/search/")):
+            importlib.import_module("macros.languages").share_assets(args.site_dir, folder.parent.name)
     except (SiteError, archive.ArchiveError) as error:
         problems = error.problems if isinstance(error, SiteError) else [
             Problem("docs/versions/", f"{error}.", "put back the approved copy from git history.")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from macros.model import Response, SchoolData
@@ -19,14 +20,25 @@ def response_clauses(responses: list[Response]) -> str:
     return "\n".join(f"- [{r.id}] {response_text(r)}" for r in responses)
 
 
-def steps_sentence(steps: list[str]) -> str:
+def steps_sentence(steps: list[str], separator: str = ", ", last_separator: str = " and ") -> str:
     """"gather information … and speak to the parent …", as the policy joins them."""
     if len(steps) == 1:
         return steps[0]
-    return ", ".join(steps[:-1]) + " and " + steps[-1]
+    return separator.join(steps[:-1]) + last_separator + steps[-1]
 
 
-def concern_journey(data: SchoolData, policy_url: str) -> str:
+# The journey's own words (a translation gives its own, macros/languages.py).
+JOURNEY_WORDS = {
+    "journey_raise": "You raise a concern",
+    "journey_contact": "Contact the {team}.",
+    "journey_look": "The school looks into it",
+    "journey_school_will": "The school will:",
+    "journey_respond": "The school may respond",
+    "journey_depending": "Depending on the nature of the incident, the school may then:",
+}
+
+
+def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] = JOURNEY_WORDS) -> str:
     """The path of a concern as HTML and CSS: what always happens, then a choice of responses.
 
     The responses are a set of options, not a sequence: they are laid out side by side
@@ -48,16 +60,16 @@ def concern_journey(data: SchoolData, policy_url: str) -> str:
     return (
         '<div class="journey">'
         '<section class="journey-stage" aria-labelledby="journey-raise">'
-        '<h3 class="journey-stage__title" id="journey-raise">You raise a concern</h3>'
-        f"<p>Contact the {escape(data.contact.team)}.</p>"
+        f'<h3 class="journey-stage__title" id="journey-raise">{escape(words["journey_raise"])}</h3>'
+        f"<p>{escape(words['journey_contact'].format(team=data.contact.team))}</p>"
         "</section>"
         '<section class="journey-stage" aria-labelledby="journey-look">'
-        '<h3 class="journey-stage__title" id="journey-look">The school looks into it</h3>'
-        f'<p>The school will:</p><ul class="journey-step">{steps}</ul>'
+        f'<h3 class="journey-stage__title" id="journey-look">{escape(words["journey_look"])}</h3>'
+        f'<p>{escape(words["journey_school_will"])}</p><ul class="journey-step">{steps}</ul>'
         "</section>"
         '<section class="journey-stage journey-stage--options" aria-labelledby="journey-respond">'
-        '<h3 class="journey-stage__title" id="journey-respond">The school may respond</h3>'
-        "<p>Depending on the nature of the incident, the school may then:</p>"
+        f'<h3 class="journey-stage__title" id="journey-respond">{escape(words["journey_respond"])}</h3>'
+        f"<p>{escape(words['journey_depending'])}</p>"
         f'<ul class="journey-options">{options}</ul>'
         f'<p class="journey-note">{escape(data.proportionality)}</p>'
         "</section>"

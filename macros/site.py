@@ -55,6 +55,8 @@ class Site:
     today: dt.date
     docs_dir: Path
     expand: Expand = field(repr=False)
+    # From a page's folder up to the English site's root, for pages only the English has.
+    english_root = ""
 
     @property
     def policy_file(self) -> str:

@@ -66,3 +66,9 @@ class Html:
 
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def english_pages(site: Path) -> list[Path]:
+    """The pages of the English site, without its translations' (`<lang>/` with a `search/` of its own)."""
+    languages = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
+    return [page for page in pages(site) if page.relative_to(site).parts[0] not in languages]

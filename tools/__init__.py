@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a site is built from.
-BUILD_INPUTS = ("mkdocs.yml", "school.yml", "docs", "overrides", "macros")
+BUILD_INPUTS = ("mkdocs.yml", "school.yml", "docs", "overrides", "macros", "translations")
 
 
 def data_path() -> Path:

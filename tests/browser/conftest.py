@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from macros import model
 from tools.browser import ARGS, serve, system_chromium
+from tests.html import english_pages
 from tests.sitebuild import ROOT
 
 PHONE = {"width": 360, "height": 740}
@@ -43,11 +44,30 @@ def pages(site: Path) -> list[str]:
 
     The 23 short links are one template with other words: the first stands for them all,
     which keeps the browser suite within minutes."""
-    found = [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+    found = [p.relative_to(site).as_posix().removesuffix("index.html") for p in english_pages(site)]
     assert "" in found and "404.html" in found and "policy/" in found, found
     forwarding = [path for path in found if REFRESH.search(source(site, path))]
     assert len(forwarding) >= 23, forwarding
     return [path for path in found if path not in forwarding[1:]]
+
+
+@pytest.fixture(scope="session")
+def translated_pages(site: Path, pages: list[str]) -> list[str]:
+    """The translations' pages (`<lang>/…`), a short link of each standing for the rest. Tested
+    apart, and at fewer sizes, which keeps the suite within minutes."""
+    english = set(pages) | {p.relative_to(site).as_posix().removesuffix("index.html") for p in english_pages(site)}
+    found = [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+    translated = [path for path in found if path not in english]
+    kept, seen = [], set()
+    for path in translated:
+        code = path.split("/")[0]
+        if REFRESH.search(source(site, path)):
+            if code in seen:
+                continue
+            seen.add(code)
+        kept.append(path)
+    assert len({path.split("/")[0] for path in kept}) >= 3, kept
+    return kept
 
 
 def source(site: Path, path: str) -> str:

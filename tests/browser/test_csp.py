@@ -63,11 +63,11 @@ def watched(context: BrowserContext) -> tuple[Watch, Page]:
     return watch, context.new_page()
 
 
-def use_search(page: Page) -> None:
+def use_search(page: Page, word: str = SEARCH_WORD) -> None:
     page.locator("label.md-header__button[for='__search']").click()
     field = page.locator("input.md-search__input")
     expect(field).to_be_focused()
-    field.press_sequentially(SEARCH_WORD, delay=10)
+    field.press_sequentially(word, delay=10)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.locator(".md-search-result__item").first).to_be_hidden()
@@ -113,7 +113,9 @@ def exercise(page: Page, path: str, source: str) -> None:
         return
     page.goto(path)
     page.wait_for_load_state("load")
-    use_search(page)
+    # A translation's pages are searched for a clause ID, which every language has.
+    translated = page.locator("html").get_attribute("lang") != "en"
+    use_search(page, "C1" if translated else SEARCH_WORD)
     use_palette(page)
     use_copy_buttons(page)
     use_drawer_and_navigate(page)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros import contacts
-from tests.html import Html, pages
+from tests.html import Html, english_pages, pages
 from tests.sitebuild import CLAUSE_IDS, DATA, ORIGINAL, ROOT
 
 def source_lines() -> list[str]:
@@ -33,7 +33,7 @@ def test_every_sentence_of_the_source_is_on_the_policy_page(site: Path, line: st
 
 
 def test_every_clause_has_one_id_on_the_whole_site(site: Path) -> None:
-    all_ids = [i for p in pages(site) for i in Html.read(p).ids]
+    all_ids = [i for p in english_pages(site) for i in Html.read(p).ids]
     policy = Html.read(site / "policy" / "index.html")
     clauses = [a for t, a in policy.tags if t == "li" and "clause" in a.get("class", "").split()]
     assert [c["data-clause"] for c in clauses] == CLAUSE_IDS

@@ -14,8 +14,8 @@ from tests.sitebuild import build, copy_project
 
 # What WhatsApp and others show of a description before cutting it off.
 SHOWN = 80
-# Where a first sentence or clause ends: . ! ? : ; or a spaced dash.
-BREAK = re.compile(r"(?<=[.!?:;])\s|\s[–—]\s")
+# Where a first sentence or clause ends: . ! ? : ; (their Arabic and Urdu forms too) or a spaced dash.
+BREAK = re.compile(r"(?<=[.!?:;۔؟؛])\s|\s[–—]\s")
 IMAGE_TAGS = ("og:image", "og:image:type", "og:image:width", "og:image:height", "og:image:alt", "twitter:image:alt")
 FORWARD = re.compile(r"url=\.\./(?P<target>[\w/-]+)/#(?P<anchor>[\w-]+)$")
 

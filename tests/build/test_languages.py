@@ -1,0 +1,358 @@
+"""The translations wired into the site: each `translations/<lang>/` is built into `<site>/<lang>/`
+with its own words, says how far it is checked, and never shows out-of-date words as current."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from macros import languages, responses
+from macros.pipeline import clauses_from_html
+from macros.languages import LanguageFile
+from tests.html import Html
+from tests.sitebuild import DATA, ROOT, Build, build, copy_project
+
+LANGUAGES = [language for _, language in languages.discover(ROOT)]
+CODES = [language.language for language in LANGUAGES]
+PARENT_PAGES = ["", "policy/", "raise-a-concern/", "group-rules/", "accessibility/"]
+STAFF_PAGES = ["clauses/", "withdrawn/", "versions/", "versions/changes/"]
+
+
+def language(code: str) -> LanguageFile:
+    return next(item for item in LANGUAGES if item.language == code)
+
+
+def page(site: Path, code: str, url: str) -> Html:
+    return Html.read(site / code / url / "index.html")
+
+
+def test_there_are_translations_to_build() -> None:
+    assert len(LANGUAGES) >= 3
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_language_is_built_into_its_own_folder_in_its_language(site: Path, code: str) -> None:
+    words = language(code)
+    for url in PARENT_PAGES:
+        built = page(site, code, url)
+        assert built.find("html", lang=code), f"/{code}/{url}"
+        assert built.find("body", dir=words.dir), f"/{code}/{url}"
+    # Only the parents' pages are translated: the staff pages stay English, at the root.
+    for url in STAFF_PAGES:
+        assert not (site / code / url).exists()
+        assert (site / url / "index.html").is_file()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_menu_is_translated_and_links_to_the_english_staff_pages(site: Path, code: str) -> None:
+    home = page(site, code, "")
+    assert words_in(home, language(code).text("nav_staff"))
+    links = {a["href"] for a in home.find("a") if "md-nav__link" in a.get("class", "")}
+    for url in STAFF_PAGES:
+        assert "../" + url in links
+    assert "policy/" in links and "raise-a-concern/" in links
+
+
+def words_in(built: Html, words: str) -> bool:
+    return " ".join(words.split()) in built.text
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_what_stays_english_on_a_translated_page_is_marked_english(site: Path, code: str) -> None:
+    policy = page(site, code, "policy/")
+    assert policy.find("aside", lang="en", dir="ltr", **{"aria-label": "Version"})
+    titles = [t for t in policy.source.split('id="page-contents-title">')[1:2]]
+    assert titles and titles[0].startswith(language(code).text("contents") + "</h2>")
+    for url in PARENT_PAGES:
+        built = page(site, code, url)
+        assert all(banner.get("lang") == "en" for banner in built.find("div", class_="draft-banner"))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_search_uses_the_language_where_material_can(site: Path, code: str) -> None:
+    config = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == [code if code in languages.SEARCH_LANGUAGES else "en"]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_data_file_words_are_the_languages_and_the_contacts_the_data_files(site: Path, code: str) -> None:
+    words = language(code)
+    concern = page(site, code, "raise-a-concern/")
+    for key in ("journey_raise", "journey_look", "journey_respond", "journey_depending"):
+        assert words_in(concern, words.text(key)), key
+    assert words_in(concern, words.strings["journey_contact"].format(team=words.data.contact_team))  # type: ignore[union-attr]
+    assert words_in(concern, words.data.proportionality)
+    assert words_in(concern, words.text("call")) and words_in(concern, words.text("email"))
+    assert DATA.contact.email in concern.text and DATA.contact.phone in concern.text
+    policy = page(site, code, "policy/")
+    steps = responses.steps_sentence(words.data.concern_steps, words.text("list_separator"),
+                                     words.text("list_last_separator"))
+    assert words_in(policy, steps)
+    assert "Contact the" not in concern.text and "The school may respond" not in concern.text
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_translated_page_says_it_is_a_draft_in_both_languages_and_links_to_the_english(
+    site: Path, code: str
+) -> None:
+    words = language(code)
+    assert words.status == "draft"
+    for url in PARENT_PAGES:
+        built = page(site, code, url)
+        assert words_in(built, words.text("status_notice")) and words_in(built, words.text("authority_notice"))
+        assert words_in(built, f"This is a draft translation into {words.english_name}")
+        assert words_in(built, "The English guidance is the authoritative text.")
+        assert words_in(built, words.translated_by)
+        notice = Html(built.source.split('<div class="translation-notice"', 1)[1].split("</div>", 1)[0])
+        english = [a["href"] for a in notice.find("a", hreflang="en")]
+        assert len(english) == 2 and all(href == "../" * (url.count("/") + 1) + url for href in english), english
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -> None:
+    """Current translations preview in the language; any out of date (another school's responses)
+    in the English they show."""
+    words = language(code)
+    english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
+    policy = page(site, code, "policy/")
+    clauses = policy.find("li", class_="clause")
+    assert [c["data-clause"] for c in clauses] == list(english)
+    for clause in clauses:
+        clause_id = clause["data-clause"]
+        short = Html.read(site / code / clause_id.lower() / "index.html")
+        assert short.find("meta", content="0; url=../policy/#" + clause_id.lower())
+        translated = words.clauses.get(clause_id)
+        current = translated and translated.source == languages.source_hash(english[clause_id])
+        assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
+        assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
+
+
+# ---- Out of date: the English changed, or the translation lacks a clause ----
+
+
+@pytest.fixture(scope="module")
+def changed_english(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The English of C3 reworded; the Polish lacking C4; a clause the English no longer has."""
+    project = copy_project(tmp_path_factory.mktemp("changed-english") / "project")
+    policy = project / "docs" / "policy.md"
+    text = policy.read_text(encoding="utf-8")
+    c3 = re.search(r"^- \[C3\] (.+)$", text, re.MULTILINE)
+    assert c3
+    policy.write_text(text.replace(c3[0], f"- [C3] Reworded for this test: {c3[1]}"), encoding="utf-8")
+    polish = project / "translations" / "pl" / "docs" / "policy.md"
+    lines = [line for line in polish.read_text(encoding="utf-8").splitlines() if not line.startswith("- [C4] ")]
+    lines.insert(lines.index(next(line for line in lines if line.startswith("- [C1] "))), "- [Z9] Gone")
+    polish.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(project / "site", project=project)
+    assert result.ok, result.output
+    return result
+
+
+def test_a_changed_or_missing_clause_shows_the_english_marked_and_explained(changed_english: Build) -> None:
+    words = language("pl")
+    built = (changed_english.site / "pl" / "policy" / "index.html").read_text(encoding="utf-8")
+    notice = words.text("translation_updating")
+    for clause_id in ("C3", "C4"):
+        item = re.search(rf'<li[^>]*data-clause="{clause_id}"[^>]*>(.*?)</li>', built, re.DOTALL)
+        assert item, clause_id
+        assert '<span lang="en" dir="ltr">' in item[1] and notice in item[1], clause_id
+    assert "Reworded for this test" in built
+    ids = re.findall(r'data-clause="([A-Z]+[0-9]+)"', built)
+    assert ids.index("C3") < ids.index("C4") < ids.index("E1")
+    assert "Z9" not in ids
+    # Clauses still translated from the current English stay translated.
+    assert words.clauses["C2"].text in unescape(built)
+
+
+def test_the_build_warns_naming_the_language_and_the_clauses(changed_english: Build) -> None:
+    warnings = [line for line in changed_english.output.splitlines() if "translation pl" in line]
+    assert warnings and "C3, C4" in warnings[0] and "Z9" in warnings[0]
+
+
+# ---- Finding your language ----
+
+
+def test_right_to_left_languages_say_so_on_the_html_element(site: Path) -> None:
+    for code in CODES:
+        assert page(site, code, "policy/").find("html", lang=code, dir=language(code).dir), code
+    assert Html.read(site / "policy" / "index.html").find("html", lang="en", dir="ltr")
+
+
+def switch_links(built: Html) -> list[dict[str, str]]:
+    source = built.source.split('<nav class="language-switch', 1)[1].split("</nav>", 1)[0]
+    return Html(source).find("a")
+
+
+def test_every_page_links_to_the_same_page_in_every_other_language(site: Path) -> None:
+    names = {"en": "English", **{language.language: language.name for language in LANGUAGES}}
+    checked = 0
+    for path in sorted(site.rglob("index.html")):
+        built = Html.read(path)
+        if 'http-equiv="refresh"' in built.source:
+            continue  # a short link forwards at once
+        relative = path.parent.relative_to(site).as_posix()
+        code = relative.split("/")[0] if relative.split("/")[0] in names else "en"
+        url = relative.removeprefix(code).strip("/") if code != "en" else ("" if relative == "." else relative)
+        links = switch_links(built)
+        assert [a["hreflang"] for a in links] == [c for c in names if c != code], path
+        for link in links:
+            other = link["hreflang"]
+            assert link["lang"] == other
+            target = (path.parent / link["href"]).resolve()
+            assert (target / "index.html").is_file(), (path, link)
+            root = site.resolve() if other == "en" else (site / other).resolve()
+            same = root / url if url else root
+            expected = same if (same / "index.html").is_file() else root
+            assert target == expected, (path, link["href"])
+            nav = built.source.split('<nav class="language-switch', 1)[1]
+            text = nav.split(f'hreflang="{other}"', 1)[1].split(">", 1)[1].split("</a>")[0]
+            if path == site / "index.html":
+                assert text == language(other).text("read_in_your_language")
+            else:
+                assert text == names[other]
+        checked += 1
+    assert checked > 20
+    assert Html.read(site / "pl" / "index.html").find("nav", class_="language-switch md-grid md-typeset",
+                                                       **{"aria-label": language("pl").text("language_switch_label")})
+
+
+# ---- A school adds a language by adding files ----
+
+FOURTH = ROOT / "tests" / "fixtures" / "translations" / "ro"
+
+
+@pytest.fixture(scope="module")
+def fourth_language(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The project with a fourth language added as files only: a language file and two pages."""
+    project = copy_project(tmp_path_factory.mktemp("fourth-language") / "project")
+    shutil.copytree(FOURTH, project / "translations" / FOURTH.name)
+    result = build(project / "site", project=project)
+    assert result.ok, result.output
+    return result
+
+
+def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    code = added.language
+    home, policy = page(site, code, ""), page(site, code, "policy/")
+    assert home.find("html", lang=code, dir="ltr") and policy.find("html", lang=code)
+    assert words_in(home, added.text("status_notice")) and words_in(policy, added.text("status_notice"))
+    links = {a["href"] for a in home.find("a") if "md-nav__link" in a.get("class", "")}
+    # The pages it has not translated yet are the English ones.
+    assert {"../raise-a-concern/", "../group-rules/", "../accessibility/", "../clauses/"} <= links
+    assert not (site / code / "raise-a-concern").exists()
+
+
+def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    built = (site / added.language / "policy" / "index.html").read_text(encoding="utf-8")
+    english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
+    assert re.findall(r'data-clause="([A-Z]+[0-9]+)"', built) == list(english)
+    notice = added.text("translation_updating")
+    for clause_id in english:
+        item = re.search(rf'<li[^>]*data-clause="{clause_id}"[^>]*>(.*?)</li>', built, re.DOTALL)
+        assert item
+        if clause_id in added.clauses:
+            assert added.clauses[clause_id].text in unescape(item[1]) and notice not in item[1]
+        else:
+            assert '<span lang="en" dir="ltr">' in item[1] and notice in item[1], clause_id
+    warning = next(line for line in fourth_language.output.splitlines() if f"translation {added.language}:" in line)
+    assert "V1" in warning and "C1," not in warning
+
+
+def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
+    for clause_id, text in english.items():
+        short = Html.read(site / added.language / clause_id.lower() / "index.html")
+        expected = added.clauses[clause_id].text if clause_id in added.clauses else text
+        assert short.meta("og:description") == expected, clause_id
+
+
+def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
+    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    offered = 0
+    for path in sorted(site.rglob("index.html")):
+        built = Html.read(path)
+        if 'http-equiv="refresh"' in built.source or path.is_relative_to(site / added.language):
+            continue
+        link = next(a for a in switch_links(built) if a["hreflang"] == added.language)
+        assert link["lang"] == added.language
+        assert (path.parent / link["href"] / "index.html").resolve().is_relative_to((site / added.language).resolve())
+        offered += 1
+    assert offered > 20
+    # Its home page and guidance are alternates of the English ones for search engines.
+    base = DATA.school.site_url
+    alternates = sitemap_alternates(site / "sitemap.xml")
+    for url in ("", "policy/"):
+        assert alternates[base + url][added.language] == f"{base}{added.language}/{url}"
+    assert "ro" not in alternates[base + "raise-a-concern/"]
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_alternates(path: Path) -> dict[str, dict[str, str]]:
+    """Each page the sitemap lists → its alternates, language → address."""
+    tree = ElementTree.fromstring(path.read_bytes())
+    return {entry.findtext("s:loc", namespaces=SITEMAP_NS) or "": {
+        link.get("hreflang", ""): link.get("href", "") for link in entry.findall("x:link", SITEMAP_NS)}
+        for entry in tree.findall("s:url", SITEMAP_NS)}
+
+
+def check_sitemaps(site: Path, codes: list[str]) -> None:
+    base = DATA.school.site_url
+    english = sitemap_alternates(site / "sitemap.xml")
+    for url in PARENT_PAGES:
+        expected = {"en": base + url, **{code: f"{base}{code}/{url}" for code in codes}}
+        assert english[base + url] == expected, url
+        for code in codes:
+            assert sitemap_alternates(site / code / "sitemap.xml")[f"{base}{code}/{url}"] == expected, (code, url)
+    # A page only the English has has no alternates.
+    assert english[base + "clauses/"] == {}
+    # The compressed copy says the same.
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+
+
+def test_the_sitemaps_give_each_page_its_versions_in_the_other_languages(site: Path) -> None:
+    check_sitemaps(site, CODES)
+    # Not in every page's head: Material would then fetch every language's sitemap on every page.
+    assert not Html.read(site / "policy" / "index.html").find("link", rel="alternate", hreflang="pl")
+
+
+# ---- One set of assets for every language ----
+
+
+def local(site: Path, page_file: Path, url: str) -> Path:
+    """The built file an address in a page stands for; the 404 page's start at the server's root."""
+    published = urlsplit(DATA.school.site_url).path
+    path = url.split("?")[0]
+    return (site / path.removeprefix(published) if path.startswith("/") else page_file.parent / path).resolve()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_uses_the_english_sites_assets(site: Path, code: str) -> None:
+    assert not (site / code / "assets").exists()
+    checked = 0
+    for path in sorted((site / code).rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'\s(?:href|src)="([^"#:]+)"', html):
+            target = local(site, path, url)
+            if "assets" in url:
+                assert target.is_relative_to((site / "assets").resolve()) and target.is_file(), (path, url)
+                checked += 1
+        worker = re.search(r'"search": "([^"?]+)\?worker=([^&]+)&index=([^"]+)"', html)
+        if worker:
+            loader = local(site, path, worker[1])
+            assert loader == (site / "assets/javascripts/workers/search-loader.js").resolve()
+            assert (loader.parent / worker[2]).is_file()
+            assert (loader.parent / worker[3]).resolve() == (site / code / "search/search_index.full.json").resolve()
+    assert checked > 20

@@ -1,0 +1,122 @@
+"""A language's file (translations/<lang>/language.yml): checked as the data file is, its schema
+committed for editors, and the functions that keep a translation honest about the English."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros import languages
+from macros.clause_markup import Clause
+from macros.problems import SiteError
+
+ROOT = Path(__file__).resolve().parents[2]
+POLISH = ROOT / "translations" / "pl" / "language.yml"
+
+
+def test_the_committed_json_schema_is_current() -> None:
+    committed = json.loads((ROOT / "translations.schema.json").read_text(encoding="utf-8"))
+    assert committed == languages.json_schema(), "run `make schema` and commit translations.schema.json"
+
+
+def test_every_language_file_is_valid() -> None:
+    assert [language.language for _, language in languages.discover(ROOT)] == sorted(
+        path.parent.name for path in (ROOT / "translations").glob("*/language.yml"))
+
+
+def broken(tmp_path: Path, old: str, new: str) -> Path:
+    folder = tmp_path / "pl"
+    folder.mkdir()
+    text = POLISH.read_text(encoding="utf-8")
+    assert old in text
+    (folder / "language.yml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder / "language.yml"
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("status: draft", "status: checked", "the status 'checked' needs checked_by, checked_on recorded"),
+    ("status: draft", "status: finished", "Input should be 'draft', 'checked' or 'approved'"),
+    ('source: "20bf740720fd"', 'source: "20bf74"', "String should match pattern"),
+    ("dir: ltr", "dir: left", "Input should be 'ltr' or 'rtl'"),
+])
+def test_a_mistake_is_named_with_its_file_line_field_and_value(tmp_path: Path, old: str, new: str, said: str) -> None:
+    path = broken(tmp_path, old, new)
+    with pytest.raises(SiteError) as raised:
+        languages.load(path)
+    message = str(raised.value)
+    assert str(path) in message and said in message
+    assert "line " in message
+
+
+def test_raising_the_status_with_its_reviewer_recorded_is_valid(tmp_path: Path) -> None:
+    path = broken(tmp_path, "checked_by: null\nchecked_on: null",
+                  'checked_by: "A. Parent (fluent speaker)"\nchecked_on: 2027-01-10')
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: checked")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SiteError, match="status_checked"):
+        languages.load(path)
+    text = text.replace("strings:\n", 'strings:\n  status_checked: "Sprawdzone: {checked_by}, {checked_on}."\n')
+    path.write_text(text, encoding="utf-8")
+    checked = languages.load(path)
+    assert checked.status == "checked"
+    assert "A. Parent" in languages.status_html(checked, "../")
+
+
+def test_a_folder_and_its_language_must_agree(tmp_path: Path) -> None:
+    (tmp_path / "de").mkdir()
+    shutil.copy(POLISH, tmp_path / "de" / "language.yml")
+    with pytest.raises(SiteError, match="folder for 'de'"):
+        languages.load(tmp_path / "de" / "language.yml")
+
+
+ENGLISH = [Clause("C1", "One.", "S"), Clause("C2", "Two.", "S"), Clause("C3", "Three.", "S")]
+
+
+def polish_with(clauses: dict[str, tuple[str, str]]) -> languages.LanguageFile:
+    loaded = languages.load(POLISH)
+    return loaded.model_copy(update={"clauses": {
+        k: languages.TranslatedClause(text=t, source=languages.source_hash(s)) for k, (t, s) in clauses.items()}})
+
+
+def test_reconcile_keeps_current_translations_and_shows_the_english_of_the_rest() -> None:
+    words = polish_with({"C1": ("Jeden.", "One."), "C2": ("Dwa.", "Two, before.")})
+    markdown = "Intro\n\n- [C1] Jeden.\n- [C2] Dwa.\n- [Z1] Stare.\n\nEnd"
+    done = languages.reconcile(markdown, words, ENGLISH)
+    assert done.stale == ["C2", "C3"] and done.gone == ["Z1"]
+    lines = done.markdown.splitlines()
+    assert lines[2] == "- [C1] Jeden."
+    assert lines[3].startswith('- [C2] <span lang="en" dir="ltr">Two.</span>')
+    assert lines[4].startswith('- [C3] <span lang="en" dir="ltr">Three.</span>')
+    assert words.text("translation_updating") in lines[4]
+    assert "Z1" not in done.markdown and lines[-1] == "End"
+
+
+def test_dates_are_written_in_the_language() -> None:
+    import datetime as dt
+
+    words = languages.load(POLISH)
+    months = words.strings["months"]
+    assert isinstance(months, list)
+    assert words.long_date(dt.date(2027, 1, 20)) == words.text("date", day="20", month=months[0], year="2027")
+
+
+def test_the_worklist_names_each_clause_to_translate_with_what_changed_in_the_english() -> None:
+    from tools.translations_worklist import NOT_FOUND, worklist
+
+    earlier = [Clause("C2", "Two words before.", "S")]
+    words = polish_with({"C1": ("Jeden.", "One."), "C2": ("Dwa.", "Two words before."), "C3": ("Trzy.", "Lost."),
+                         "Z1": ("Stare.", "Old.")})
+    listed = worklist(ENGLISH, earlier, [words])
+    assert listed.startswith("Polish (pl, translations/pl/)\n")
+    assert "C1" not in listed
+    assert "C2: the English has changed since it was translated." in listed
+    assert "What changed: [deleted: Two words before.] [inserted: Two.]" in listed
+    assert f"C3: the English has changed since it was translated.\n    What changed: {NOT_FOUND}" in listed
+    assert "Z1: no longer in the English" in listed
+    lacking = worklist(ENGLISH, [], [polish_with({"C1": ("Jeden.", "One.")})])
+    assert "C2: not translated yet. The English now: Two." in lacking
+    assert "Nothing to translate" in worklist(ENGLISH, [], [polish_with(
+        {c.id: (c.text, c.text) for c in ENGLISH})])
