@@ -13,15 +13,19 @@ from macros.site import Site, preview_image
 CLAUSE_EXTENSION = "macros.clause_markup"
 
 
-def configure(conf: MutableMapping[str, Any], data: model.SchoolData, image_dir: Path | None = None) -> None:
+def configure(conf: MutableMapping[str, Any], data: model.SchoolData, english: Any = None) -> None:
     """What the data file sets in the engine's configuration: the site's name, address and
     description, each clause's short link, the site's own link preview, the archives published."""
     settings.apply(conf, data)
+    if english:
+        # The description in the translation's words, before the previews that carry it.
+        languages.apply(conf, Path(conf["docs_dir"]))
     # Each clause's copy button carries its short link: the site's address comes from the data file.
     conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
     # Pages without Markdown (the 404 page) preview as the site itself.
-    # (A translation's pages use the English site's picture: `image_dir` is the English docs.)
-    image = preview_image(image_dir or Path(conf["docs_dir"]), data.school.site_url)
+    # A translation's pages use the English site's picture and feed (`english`: its build's facts).
+    image = english.og_image if english else preview_image(Path(conf["docs_dir"]), data.school.site_url)
+    conf["extra"]["feed_url"] = (english.site_url if english else data.school.site_url) + "versions/feed.xml"
     conf["extra"]["preview_tags"] = previews.meta_tags(
         previews.Preview(data.school.name, conf["site_description"], None, image, data.school.name))
     settings.exclude_unrecorded_archives(conf, Path(conf["docs_dir"]), {v.number for v in data.versions})
@@ -49,11 +53,9 @@ def start(env: Any) -> Site:
     except archive.ArchiveError as error:
         raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
                                 "history: an approved version is never edited.")) from None
-    configure(env.conf, data, english_docs)
+    configure(env.conf, data, translation[1] if translation else None)
     env.conf["extra"]["language_switch"] = languages.switch_links(
         Path(env.conf["config_file_path"]).parent, translation[0] if translation else None)
-    if translation:
-        languages.apply(env.conf, docs_dir)
 
     def expand(markdown: str, page_file: str, first_line: int) -> str:
         variables = {name: value for name, value in env.variables.items() if name != "page"}
