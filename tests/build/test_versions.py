@@ -399,7 +399,10 @@ def test_every_page_and_the_history_lead_to_the_feed(versions_build: Build) -> N
     for path in pages(versions_build.site):
         if path.name == "404.html" or "md-content" not in path.read_text(encoding="utf-8"):
             continue
-        (alternate,) = Html.read(path).find("link", rel="alternate", type="application/atom+xml")
+        html = Html.read(path)
+        # Not `rel="alternate"` alone: Material's script would fetch a sitemap.xml beside the feed.
+        assert not html.find("link", rel="alternate"), path
+        (alternate,) = html.find("link", rel="alternate feed", type="application/atom+xml")
         # One address for every page (and every language): the English site's feed.
         assert alternate["href"] == f"{DATA.school.site_url}versions/feed.xml", path
         assert (versions_build.site / alternate["href"].removeprefix(DATA.school.site_url)).resolve() == feed.resolve()
