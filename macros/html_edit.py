@@ -7,6 +7,7 @@ else moves: an inline script keeps the bytes its Content-Security-Policy hash wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -156,3 +157,32 @@ def text(html: str, element: Element, skip_class: str = "") -> str:
     reader.feed(inner)
     reader.close()
     return " ".join("".join(reader.parts).split())
+
+
+# Where white space is kept as written: shown as it is (Material styles code and kbd pre-wrap),
+# or not HTML text at all.
+KEEP_SPACE = frozenset({"pre", "textarea", "code", "kbd", "script", "style"})
+SPACE_RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
+def folded_space(html: str) -> str:
+    """The page with each run of white space that holds a line break, outside tags, written as
+    one line break: a template's indentation and blank lines, which a browser folds to one space
+    anyway. Tags (their attributes too) and what KEEP_SPACE elements hold keep every byte."""
+    kept: list[tuple[int, int]] = []
+    for element in elements(html):
+        if element.close_start < 0:
+            kept.append((element.start, element.open_end))
+        elif element.tag in KEEP_SPACE:
+            kept.append((element.start, element.end))
+        else:
+            kept += [(element.start, element.open_end), (element.close_start, element.end)]
+    out, last = [], 0
+    for start, end in sorted(kept):
+        if start > last:
+            out.append(SPACE_RUN.sub("\n", html[last:start]))
+        if end > last:
+            out.append(html[max(start, last) : end])
+            last = end
+    out.append(SPACE_RUN.sub("\n", html[last:]))
+    return "".join(out)

@@ -33,7 +33,7 @@ from mkdocs.utils.meta import get_data
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from macros import (
-    assets, clause_markup, clauses, contacts, model, pipeline, previews, responses, search, shortlinks,
+    assets, clause_markup, clauses, contacts, model, palette, pipeline, previews, responses, search, shortlinks,
 )
 from macros.model import ClauseId, Date, Response, SchoolData, Text
 from macros.problems import Problem, SiteError
@@ -502,8 +502,9 @@ def finish(site_dir: Path, data: SchoolData, policy: list[clause_markup.Clause],
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(pipeline.finish_page(html, serving=False), encoding="utf-8")
-    search.write_indexes(site_dir, policy, POLICY_URL)
+    search.write_indexes(site_dir, policy, POLICY_URL, folder=f"{site_dir.name}/")
     assets.minify_site(site_dir)
+    palette.trim_site(site_dir)
 
 
 def finish_built(site_dir: Path, english_docs: Path, data: SchoolData, image: previews.Image) -> None:
@@ -549,8 +550,6 @@ def to_shared_assets(html: str, page_path: str, code: str) -> str:
             if not resolved.startswith("/" + ASSETS):
                 return match[0]
             moved = "../" + url
-        # The search loader finds this language's index from the English site's worker folder.
-        moved = moved.replace(f"index=../../../{search.FULL_INDEX}", f"index=../../../{code}/{search.FULL_INDEX}")
         return f'{match["before"]}{moved}"'
 
     return ASSET_URL.sub(shared, html)

@@ -25,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from macros import (
-    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, previews, search, settings, shell,
-    shortlinks,
+    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, palette, previews, search,
+    settings, shell, shortlinks,
 )
 from macros.problems import Problem, SiteError, summary
 from macros.site import POLICY_URL, Site, preview_image
@@ -51,8 +51,10 @@ class Inputs:
 
 
 def finish_page(html: str, serving: bool, material_search: bool = True) -> str:
-    """What every page gets: the search loader (with Material's search), then (not under `serve`,
-    whose live-reload script is injected as it is served and has no hash) its Content-Security-Policy."""
+    """What every page gets: its templates' indentation folded away, the search loader (with
+    Material's search), then (not under `serve`, whose live-reload script is injected as it is
+    served and has no hash) its Content-Security-Policy."""
+    html = html_edit.folded_space(html)
     html = search.point_to_loader(html) if material_search else html
     return html if serving else csp.with_policy(html)
 
@@ -83,6 +85,7 @@ def run(site_dir: Path, inputs: Inputs, environ: Mapping[str, str], serving: boo
     if material_search:
         search.write_indexes(site_dir, inputs.clauses, POLICY_URL)
     assets.minify_site(site_dir)
+    palette.trim_site(site_dir)
     if pages_finished:
         return
     for page in sorted(site_dir.rglob("*.html")):

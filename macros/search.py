@@ -51,14 +51,17 @@ WORKERS = "assets/javascripts/workers/"
 WORKER_NAME = re.compile(r"search\.[0-9a-f]+\.min\.js")
 
 
-def stub_index(index: dict[str, Any]) -> dict[str, Any]:
-    """What Material fetches on every page: the settings, no documents (the loader brings them)."""
-    return {"config": index["config"], "docs": []}
+def stub_index(index: dict[str, Any], folder: str = "") -> dict[str, Any]:
+    """What Material fetches on every page: the settings, no documents, and where the loader finds
+    them, from its own folder. Material hands the settings to the loader as they are; so every
+    language's pages start the one loader at one address, which a browser fetches once, and
+    `folder` says whose index it is ("pl/"; "" for the English)."""
+    return {"config": {**index["config"], "full_index": f"../../../{folder}{FULL_INDEX}"}, "docs": []}
 
 
 def point_to_loader(html: str) -> str:
     """Swap Material's worker for the loader in the page's settings (`<script id="__config">`),
-    telling it where both are. A page without the settings, or already swapped, is left alone."""
+    telling it where Material's is. A page without the settings, or already swapped, is left alone."""
     config = html_edit.first(html, "script", id="__config")
     if config is None:
         return html
@@ -67,7 +70,7 @@ def point_to_loader(html: str) -> str:
     base, _, name = worker.rpartition(WORKERS)
     if not WORKER_NAME.fullmatch(name):
         return html
-    swapped = f"{base}{LOADER}?worker={name}&index=../../../{FULL_INDEX}"
+    swapped = f"{base}{LOADER}?worker={name}"
     old, new = json.dumps(worker), json.dumps(swapped)
     if text.count(old) != 1:
         raise ValueError(f"the page's search setting {old} is not written once in its settings")
@@ -76,10 +79,11 @@ def point_to_loader(html: str) -> str:
     return edits.apply(html)
 
 
-def write_indexes(site_dir: Path, clauses: list[Clause], page_url: str) -> None:
-    """Make Material's index clause-aware and move it behind the loader, leaving Material a stub.
-    Each page is pointed at the loader by `point_to_loader`."""
+def write_indexes(site_dir: Path, clauses: list[Clause], page_url: str, folder: str = "") -> None:
+    """Make Material's index clause-aware and move it behind the loader, leaving Material a stub
+    (`folder`: a language's, as for `stub_index`). Each page is pointed at the loader by
+    `point_to_loader`."""
     path = site_dir / INDEX
     index = add_clauses(json.loads(path.read_text(encoding="utf-8")), clauses, page_url)
-    for target, content in ((site_dir / FULL_INDEX, index), (path, stub_index(index))):
+    for target, content in ((site_dir / FULL_INDEX, index), (path, stub_index(index, folder))):
         target.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -141,14 +141,17 @@ def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None
     assert 'href="../policy/#c2"' in html and 'href="../c2/"' in html and "https://example.org/c2/" in html
 
 
-def test_pages_point_to_the_search_loader_with_the_real_worker_and_index() -> None:
+def test_pages_point_to_the_search_loader_with_the_real_worker_and_the_stub_to_the_index() -> None:
     html = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
     assert search.point_to_loader(html) == (
         '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/'
-        'search-loader.js?worker=search.a7633da7.min.js&index=../../../search/search_index.full.json"}</script>'
+        'search-loader.js?worker=search.a7633da7.min.js"}</script>'
     )
     assert search.stub_index({"config": {"lang": ["en"]}, "docs": [{"location": "x"}]}) == {
-        "config": {"lang": ["en"]}, "docs": []}
+        "config": {"lang": ["en"], "full_index": "../../../search/search_index.full.json"}, "docs": []}
+    # A language's stub: the index in its folder, from the one loader in the English site's assets.
+    assert search.stub_index({"config": {"lang": ["pl"]}, "docs": []}, "pl/")["config"]["full_index"] == (
+        "../../../pl/search/search_index.full.json")
 
 
 def test_own_assets_are_minified() -> None:

@@ -28,7 +28,7 @@ def test_clauses_are_read_from_the_built_page_with_their_section() -> None:
 def test_a_finished_page_has_its_policy_and_the_search_loader_and_finishing_twice_changes_nothing() -> None:
     once = pipeline.finish_page(POLICY, serving=False)
     assert once.index('http-equiv="Content-Security-Policy"') < once.index("<script")
-    assert "search-loader.js?worker=search.0123abcd.min.js&index=../../../search/search_index.full.json" in once
+    assert '"search": "../assets/javascripts/workers/search-loader.js?worker=search.0123abcd.min.js"' in once
     assert pipeline.finish_page(once, serving=False) == once
 
 
@@ -46,3 +46,59 @@ def test_edits_replace_exact_spans_and_refuse_to_overlap() -> None:
     edits.replace(bold.start + 1, bold.end, "x")
     with pytest.raises(ValueError, match="overlapping"):
         edits.apply(html)
+
+
+INDENTED = """<!doctype html>
+<html>
+  <head>
+
+    <title>T</title>
+    <meta name="description" content="two
+      lines">
+  </head>
+  <body>
+    <p>
+      One   two
+      <a href="#x"
+         title="a  b">three</a>
+    </p>
+    <pre>  kept
+    as is</pre>
+    <p><code>a
+      b</code></p>
+    <script>var a = 1;
+      var b = 2;</script>
+  </body>
+</html>
+"""
+
+
+def test_folding_space_writes_each_indented_line_break_once_and_keeps_tags_pre_code_and_scripts() -> None:
+    folded = html_edit.folded_space(INDENTED)
+    assert folded == """<!doctype html>
+<html>
+<head>
+<title>T</title>
+<meta name="description" content="two
+      lines">
+</head>
+<body>
+<p>
+One   two
+<a href="#x"
+         title="a  b">three</a>
+</p>
+<pre>  kept
+    as is</pre>
+<p><code>a
+      b</code></p>
+<script>var a = 1;
+      var b = 2;</script>
+</body>
+</html>
+"""
+    assert html_edit.folded_space(folded) == folded
+
+
+def test_a_finished_page_has_its_templates_indentation_folded() -> None:
+    assert "\n  <p>" not in pipeline.finish_page(INDENTED, serving=True)

@@ -8,7 +8,9 @@
 
   var here = new URL(self.location.href);
   var workerUrl = new URL(here.searchParams.get("worker"), here).href;
-  var indexUrl = new URL(here.searchParams.get("index"), here).href;
+  /* Where the full index is comes with the settings (the index Material fetches first), not in
+     this script's address: every language starts the loader at one address, fetched once. */
+  var indexUrl = null;
   var toPage = self.postMessage.bind(self);
   var options = {};
   var loaded = null;
@@ -38,6 +40,7 @@
     var message = event.data;
     if (message.type === 0) {
       options = message.data.options || {};
+      indexUrl = new URL(message.data.config.full_index, here).href;
       toPage({ type: 1 });
     } else if (!loaded && message.type === 2 && !String(message.data).trim()) {
       /* Material asks an empty query as it starts: nothing to find, nothing to load. */
