@@ -1,8 +1,11 @@
 """`make bench`: this site against the same Markdown on Material's defaults, built and loaded.
 
-Builds both sites, serves each gzipped on loopback (as GitHub Pages does) and loads every page
-in Chromium under Lighthouse's mobile conditions. Prints a Markdown table and writes it to
-.bench/results.md. Not a pytest test: numbers are reported, never asserted.
+Builds both sites (this one in every language), serves each gzipped on loopback (as GitHub Pages
+does) and loads every English page, and each translation's home page and guidance, in Chromium
+under Lighthouse's mobile conditions. Prints a Markdown table and writes it to
+.bench/results.md. Not a pytest test: load figures are reported, not asserted. One figure is a
+limit: the build of every language may take at most 1.5 × (the number of languages, English
+included) × the reference's build, timed in the same run; over it, bench exits non-zero.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Response, Route, ViewportSize, sync_playwright
 
+from macros import languages
 from tools.browser import ARGS, LOOPBACK, QuietHandler, serve, system_chromium
 from tests.sitebuild import ROOT, build, copy_project
 
@@ -32,6 +36,11 @@ BUILDS = 3  # builds per site; the median is reported (a build takes about a sec
 QUIET_MS = 1500  # after `load`, so the search worker and late long tasks are caught
 LOAD_TIMEOUT_MS = 60_000
 OUT = ROOT / ".bench" / "results.md"
+# The build of every language: at most this many reference builds per language (issue 11).
+BUILD_TIMES_PER_LANGUAGE = 1.5
+# Of each translation, the pages loaded: its home page and its guidance (the others are the
+# same templates with its words; the budget tests weigh every one).
+TRANSLATED_PAGES = ("", "policy/")
 
 # Lighthouse's mobile profile (slow 4G, mid-range phone), as its simulated throttling states it.
 NETWORK = {
@@ -143,6 +152,10 @@ class Load:
     cls: float
     tbt: float
 
+    @property
+    def bytes_kib(self) -> float:
+        return self.bytes / 1024
+
 
 def measure(browser: Browser, url: str) -> Load:
     """One cold load: fresh context (empty cache), throttled, third-party requests aborted."""
@@ -204,6 +217,23 @@ def timed_build(project: Path, site: Path) -> float:
     return elapsed
 
 
+def build_limit(reference: float, language_count: int) -> float:
+    """The longest the build of every language may take, in seconds."""
+    return BUILD_TIMES_PER_LANGUAGE * language_count * reference
+
+
+def build_verdict(reference: float, site: float, language_count: int) -> tuple[str, bool]:
+    """The build line of the report, and whether the site's build is within its limit."""
+    limit = build_limit(reference, language_count)
+    within = site <= limit
+    return (
+        f"Build (median of {BUILDS}): reference {reference:.2f} s, site in all {language_count} languages "
+        f"{site:.2f} s, ratio site/reference {site / reference:.2f}; limit {BUILD_TIMES_PER_LANGUAGE:g} × "
+        f"{language_count} languages × reference = {limit:.2f} s: {'within' if within else 'OVER THE LIMIT'}",
+        within,
+    )
+
+
 def pages(site: Path) -> tuple[list[str], int]:
     """Every page's address relative to the site root ("" for home, "policy/"), and how many
     short-link redirect stubs were left out."""
@@ -233,17 +263,21 @@ def _requests(load: Load) -> str:
     return f"{load.requests:g}" + (f" (+{load.blocked:g} blocked)" if load.blocked else "")
 
 
-def table(rows: dict[str, tuple[Load, Load]]) -> list[str]:
+def _pair(ref: Load | None, site: Load, figure: str) -> str:
+    """A figure of both loads, `ref / site`; a translation's page has no reference (—)."""
+    return f"{'—' if ref is None else figure.format(ref)} / {figure.format(site)}"
+
+
+def table(rows: dict[str, tuple[Load | None, Load]]) -> list[str]:
     lines = [
         "| page | requests (ref / site) | KiB compressed (ref / site) | FCP ms | LCP ms | CLS | TBT ms |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, (ref, site) in rows.items():
         lines.append(
-            f"| /{name} | {_requests(ref)} / {_requests(site)} "
-            f"| {ref.bytes / 1024:.1f} / {site.bytes / 1024:.1f} "
-            f"| {ref.fcp:.0f} / {site.fcp:.0f} | {ref.lcp:.0f} / {site.lcp:.0f} "
-            f"| {ref.cls:.3f} / {site.cls:.3f} | {ref.tbt:.0f} / {site.tbt:.0f} |"
+            f"| /{name} | {'—' if ref is None else _requests(ref)} / {_requests(site)} "
+            f"| {_pair(ref, site, '{0.bytes_kib:.1f}')} | {_pair(ref, site, '{0.fcp:.0f}')} "
+            f"| {_pair(ref, site, '{0.lcp:.0f}')} | {_pair(ref, site, '{0.cls:.3f}')} | {_pair(ref, site, '{0.tbt:.0f}')} |"
         )
     return lines
 
@@ -261,8 +295,17 @@ def main() -> None:
             times["ref"].append(timed_build(reference, work / "ref-site"))
             times["site"].append(timed_build(ROOT, work / "site"))
         ref_build, site_build = statistics.median(times["ref"]), statistics.median(times["site"])
+        codes = [language.language for _, language in languages.discover(ROOT)]
+        missing = [code for code in codes if not (work / "site" / code / "index.html").is_file()]
+        if missing:
+            raise SystemExit(f"The build did not build every language: {', '.join(missing)} missing")
+        build_line, build_within = build_verdict(ref_build, site_build, 1 + len(codes))
 
-        names, stubs = pages(work / "site")
+        found, stubs = pages(work / "site")
+        english = [name for name in found if name.split("/")[0] not in codes]
+        translated = [f"{code}/{page}" for code in codes for page in TRANSLATED_PAGES]
+        assert set(translated) <= set(found), sorted(set(translated) - set(found))
+        names = english + translated
         loads: dict[str, tuple[list[Load], list[Load]]] = {n: ([], []) for n in names}
         with sync_playwright() as pw, serve(work / "ref-site", GzipHandler) as ref_url, serve(work / "site", GzipHandler) as site_url:
             browser = pw.chromium.launch(executable_path=system_chromium(), args=ARGS + CLOSED_NETWORK)
@@ -270,28 +313,30 @@ def main() -> None:
                 # Interleaved, so a slow moment of the machine hits both sites alike.
                 for _ in range(RUNS):
                     for name in names:
-                        loads[name][0].append(measure(browser, ref_url + name))
+                        if name in english:
+                            loads[name][0].append(measure(browser, ref_url + name))
                         loads[name][1].append(measure(browser, site_url + name))
                 version = browser.version
             finally:
                 browser.close()
 
-        rows = {n: (median(r), median(s)) for n, (r, s) in loads.items()}
+        rows = {n: (median(r) if r else None, median(s)) for n, (r, s) in loads.items()}
         lines = [
             f"Median of {RUNS} cold loads per page; mobile 412x823, 150 ms RTT, 1.6 Mbit/s down, "
-            f"750 kbit/s up, CPU /{CPU_SLOWDOWN}; gzip on loopback. ref = Material defaults, site = this site.",
+            f"750 kbit/s up, CPU /{CPU_SLOWDOWN}; gzip on loopback. ref = Material defaults, site = this site "
+            f"(the reference has no translations: —).",
             "",
             *table(rows),
             "",
-            f"Build (median of {BUILDS}): reference {ref_build:.2f} s, site {site_build:.2f} s, "
-            f"ratio site/reference {site_build / ref_build:.2f}",
+            build_line,
         ]
-        if any(r.blocked for r, _ in rows.values()):
+        if any(r.blocked for r, _ in rows.values() if r):
             lines.append(
                 "Blocked: the reference asks Google Fonts (Roboto); those requests were counted and "
                 "aborted, never sent, so its numbers exclude the font download."
             )
-        lines.append(f"Not loaded: {stubs} short-link redirect stubs (they only forward to /policy/).")
+        lines.append(f"Not loaded: {stubs} short-link redirect stubs (they only forward to the guidance), and "
+                     f"the translations' other pages ({len(found) - len(names)} in all).")
         lines += [machine(version), f"Whole run: {time.perf_counter() - started:.0f} s"]
         text = "\n".join(lines)
         print(text)
@@ -299,6 +344,8 @@ def main() -> None:
         OUT.write_text(text + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if not build_within:
+        raise SystemExit(f"The build of every language took longer than its limit: {build_line}")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,8 @@ def pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def translated_pages(site: Path, pages: list[str]) -> list[str]:
-    """The translations' pages (`<lang>/…`), a short link of each standing for the rest. Tested
-    apart, and at fewer sizes, which keeps the suite within minutes."""
+    """The translations' pages (`<lang>/…`), a short link of each standing for the rest, as for
+    `pages`. Kept apart, so that a test can check them where it needs, not everywhere."""
     english = set(pages) | {p.relative_to(site).as_posix().removesuffix("index.html") for p in english_pages(site)}
     found = [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
     translated = [path for path in found if path not in english]

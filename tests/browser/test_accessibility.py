@@ -1,6 +1,6 @@
-"""Accessibility in a real Chromium, to the GOV.UK bar: axe-core finds nothing on any page (phone
-and desktop, light and dark), nothing scrolls sideways at 320 px or when zoomed to 400%, the skip
-link works, and every keyboard stop shows where focus is.
+"""Accessibility in a real Chromium, to the GOV.UK bar: axe-core finds nothing on any page in any
+language (phone and desktop, light and dark), nothing scrolls sideways at 320 px or when zoomed
+to 400%, the skip link works, and every keyboard stop shows where focus is.
 
 Pages are discovered from the built site (404.html included), so a new page is tested the day
 it is added. The site is served under its published path, as GitHub Pages serves it, because
@@ -101,12 +101,14 @@ def report(failures: dict[str, list[str]]) -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_axe_finds_nothing_on_any_page(
-    browser: Browser, base_url: str, site: Path, pages: list[str], width: int, scheme: str
+    browser: Browser, base_url: str, site: Path, pages: list[str], translated_pages: list[str], width: int,
+    scheme: str,
 ) -> None:
+    """The English pages and the translations' (right-to-left ones too), one browser tab for all."""
     failures: dict[str, list[str]] = {}
     with browsing(browser, base_url, width, 800, scheme, phone=width < 1000) as context:
         page = context.new_page()
-        for path in pages:
+        for path in [*pages, *translated_pages]:
             open_page(page, site, path)
             if is_material(page):
                 # The test is only worth anything if the scheme asked for is the one shown.

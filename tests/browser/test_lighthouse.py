@@ -1,4 +1,7 @@
-"""Lighthouse's accessibility and SEO audits score 100 on every page (issue 2).
+"""Lighthouse's accessibility and SEO audits score 100 on every page (issue 2), and on each
+translation's guidance (issue 11). A translation's pages are the English templates with its
+words, and axe-core checks every one of them (test_accessibility.py); an audit takes about ten
+seconds, so each language's largest page stands for the rest.
 
 One Node process audits every page in one Chromium (tests/lighthouse/audit.mjs), with a page
 made to fail alongside, so a run that audits nothing cannot pass."""
@@ -21,12 +24,22 @@ AUDIT = ROOT / "tests" / "lighthouse" / "audit.mjs"
 FAILING_PAGE = '<!doctype html><html><head></head><body><input type="text"><a href="#">x</a></body></html>'
 
 
+# Of each translation: its guidance, where its short links lead.
+TRANSLATED = ("policy/",)
+
+
+def languages(translated_pages: list[str]) -> list[str]:
+    return sorted({path.split("/")[0] for path in translated_pages})
+
+
 @pytest.fixture(scope="module")
 def audits(
-    site: Path, base_url: str, pages: list[str], chromium_path: str, tmp_path_factory: pytest.TempPathFactory
+    site: Path, base_url: str, pages: list[str], translated_pages: list[str], chromium_path: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> dict:
     # Forwarding pages (short links) are left out: Lighthouse follows them to the policy page.
     paths = [path for path in pages if not REFRESH.search(source(site, path))]
+    paths += [f"{code}/{path}" for code in languages(translated_pages) for path in TRANSLATED]
     bad = tmp_path_factory.mktemp("lighthouse")
     (bad / "index.html").write_text(FAILING_PAGE, encoding="utf-8")
     with serve(bad) as bad_url:
@@ -42,9 +55,11 @@ def audits(
     return results
 
 
-def test_every_page_scores_100_for_accessibility_and_seo(audits: dict) -> None:
+def test_every_page_scores_100_for_accessibility_and_seo(audits: dict, translated_pages: list[str]) -> None:
     pages = {path: result for path, result in audits.items() if path != "made to fail"}
     assert len(pages) >= 10
+    codes = languages(translated_pages)
+    assert len(codes) >= 3 and {f"{code}/{path}" for code in codes for path in TRANSLATED} <= set(pages)
     short = {
         path or "/": f"accessibility {r['accessibility']}, SEO {r['seo']}: {r['failed']} {r['error'] or ''}"
         for path, r in pages.items()

@@ -1,6 +1,6 @@
 """Every built page is valid HTML: the Nu Html Checker (vnu, the W3C validator's engine) finds
-no error in any page, short links and 404.html included, fetched over HTTP as a browser gets
-them. One JVM checks them all, with a page made invalid on purpose among them, so that a run
+no error in any page, in every language, short links and 404.html included, fetched over HTTP
+as a browser gets them. One JVM checks them all, with a page made invalid on purpose among them, so that a run
 that checked nothing cannot pass.
 
 vnu is pinned in tests/lighthouse/package-lock.json (with its hash) and needs Java 11 or newer
@@ -64,6 +64,9 @@ def describe(message: dict[str, object], base: str) -> str:
 def test_every_page_is_valid_html(site: Path, tmp_path: Path) -> None:
     built = pages(site)
     assert any(p.name == "404.html" for p in built) and (site / "policy" / "index.html") in built
+    translations = [path.parent.parent.name for path in site.glob("*/search/search_index.json")]
+    assert len(translations) >= 3 and all(
+        {site / code / "policy" / "index.html", site / code / "404.html"} <= set(built) for code in translations)
     (tmp_path / "invalid.html").write_text(INVALID_PAGE, encoding="utf-8")
     with serve(site) as site_url, serve(tmp_path) as spare_url:
         invalid = spare_url + "invalid.html"
