@@ -171,4 +171,11 @@
     button.classList.add("copy-button--large");
     rules.parentNode.insertBefore(button, rules.nextSibling);
   }
+
+  /* Material searches on each key released: text that comes without one (pasted from the menu,
+     dictated, or composed by a keyboard for another script) searches too. */
+  var query = document.querySelector(".md-search__input");
+  if (query) {
+    query.addEventListener("input", function () { query.dispatchEvent(new KeyboardEvent("keyup")); });
+  }
 })();
