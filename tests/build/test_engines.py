@@ -194,6 +194,9 @@ def test_zensicals_pages_say_the_text_is_not_approved_where_mkdocs_pages_would(z
         article = html_edit.first(source, "article")
         assert article, path
         assert next(e for e in article.children if e.children or e.inner(source).strip()).start == banner.start, path
+        # After the target of Zensical's skip link, so that skipping to the text does not skip it.
+        skip_target = html_edit.first(source, "a", id="__skip")
+        assert skip_target is None or skip_target.start < banner.start, path
         link = html_edit.first(source[banner.start:banner.end], "a")
         assert link, path
         target = (site / path).parent / link.attrs["href"].split("#")[0] / "index.html"
