@@ -175,7 +175,12 @@ def site_as_built() -> Site:
     from zensical.extensions.macros import MacroEnv, MacrosConfig  # noqa: PLC0415
 
     config = get_config()
-    options = MacrosConfig(**config["mdx_configs"]["zensical.extensions.macros"])
+    listed = config["mdx_configs"].get("zensical.extensions.macros")
+    if listed is None:
+        raise SiteError(Problem("mkdocs.yml", "the macros plugin is not listed, so the pages were built without "
+                                "their data.", "keep `- macros:` under `plugins:` with `module_name: macros`.",
+                                "plugins"))
+    options = MacrosConfig(**listed)
     env = MacroEnv(conf=config, config=dataclasses.asdict(options))
     importlib.import_module(options.module_name).define_env(env)
     return env.site

@@ -238,6 +238,8 @@ def test_what_zensical_still_leaves_out_is_what_the_readme_says(zensical_build: 
     assert "| Only the guidance may define clauses; the overdue review warning | yes | no |" in readme
 
 
+MACROS_PLUGIN = ("  - macros:\n      module_name: macros\n      include_dir: docs/_includes\n"
+                 "      on_undefined: strict\n      on_error_fail: true\n")
 # (engine, case): ProperDocs runs MkDocs' code, so one case; Zensical its own, so more.
 MISTAKES: dict[tuple[str, str], tuple[list[Mutation], list[str]]] = {
     ("properdocs", "undefined variable in another page"): CASES["undefined variable in another page"],
@@ -245,6 +247,8 @@ MISTAKES: dict[tuple[str, str], tuple[list[Mutation], list[str]]] = {
     ("zensical", "undefined variable in another page"): CASES["undefined variable in another page"],
     ("zensical", "broken link"): (CASES["broken link"][0],
                                   ["docs/raise-a-concern.md, line", "polcy.md", "page does not exist"]),
+    ("zensical", "no macros plugin"): ([replace("mkdocs.yml", MACROS_PLUGIN, "")],
+                                       ["mkdocs.yml, plugins", "the macros plugin is not listed"]),
 }
 
 
