@@ -236,6 +236,9 @@ def test_what_zensical_still_leaves_out_is_what_the_readme_says(zensical_build: 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "| yes, and in the search index | yes, but not in Zensical's search index |" in readme
     assert "| Only the guidance may define clauses; the overdue review warning | yes | no |" in readme
+    languages = {path.parent.parent.name for path in real_build.site.glob("*/search/search_index.json")}
+    assert languages and not any((zensical_build.site / code).exists() for code in languages)
+    assert "| Translations (`translations/<lang>/`, into `site/<lang>/`) | yes | no: the English site only |" in readme
 
 
 MACROS_PLUGIN = ("  - macros:\n      module_name: macros\n      include_dir: docs/_includes\n"
