@@ -123,9 +123,10 @@ class Edits:
 
 
 
-def start_tag(html: str, element: Element, changed: dict[str, str]) -> str:
-    """The element's start tag with some attributes given new values, the others kept in order."""
-    attrs = {**element.attrs, **changed}
+def start_tag(html: str, element: Element, changed: dict[str, str], dropped: tuple[str, ...] = ()) -> str:
+    """The element's start tag with some attributes given new values and some left out, the
+    others kept in order."""
+    attrs = {name: value for name, value in {**element.attrs, **changed}.items() if name not in dropped}
     closing = "/>" if html[element.start : element.open_end].endswith("/>") else ">"
     written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attrs.items())
     return f"<{element.tag}{written}{closing}"
