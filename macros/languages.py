@@ -20,6 +20,7 @@ import json
 import posixpath
 import re
 import shutil
+import string
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -392,6 +393,60 @@ def page_markdown(language: LanguageFile, markdown: str, english_href: str, home
     return status_html(language, english_href, home) + "\n\n" + markdown
 
 
+# site.js's messages as it writes them in English, each blank named as the language file names it
+# (tests/unit/test_languages.py checks that site.js still writes each one).
+SCRIPT_MESSAGES = {
+    "copied": "Copied",
+    "copy_failed": "Could not copy. Select the text and copy it instead.",
+    "copy_link": "Copy link",
+    "copy_link_to_clause": "Copy link to clause {id}",
+    "link_copied": "Link to clause {id} copied: {link}",
+    "copy_for_whatsapp": "Copy for WhatsApp",
+    "rules_copied": "The rules are copied. Paste them into your group.",
+}
+# The date a printed page says it was printed on, " on 24 November 2026": `printed_on` and `date`.
+PRINTED_ON = " on {day} {month} {year}"
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"]
+REGEX_SPECIAL = frozenset("\\^$.*+?()[]{}|/")
+
+
+def message_pattern(english: str) -> tuple[str, list[str]]:
+    """A message as site.js writes it, as a JavaScript pattern its blanks are groups of, with
+    their names in order: "Copy link to clause {id}" → ("^Copy link to clause (.+?)$", ["id"])."""
+    pattern, names = "^", []
+    for literal, name, _, _ in string.Formatter().parse(english):
+        pattern += "".join("\\" + char if char in REGEX_SPECIAL else char for char in literal)
+        if name is not None:
+            pattern += "(.+?)"
+            names.append(name)
+    return pattern + "$", names
+
+
+def script_words(language: LanguageFile) -> str:
+    """site.js's messages in the language, for the page's `siteWords` (overrides/main.html), as
+    JSON: each English message's pattern with the language's words, its blanks numbered as the
+    pattern's groups; and the values a message holds that are words (the months)."""
+    messages = {key: (english, str(language.strings[key])) for key, english in SCRIPT_MESSAGES.items()}
+    messages["printed_on"] = (PRINTED_ON, language.text("printed_on", date=language.text(
+        "date", day="{day}", month="{month}", year="{year}")))
+    found = []
+    for key, (english, words) in messages.items():
+        pattern, names = message_pattern(english)
+        numbered = ""
+        for literal, name, _, _ in string.Formatter().parse(words):
+            if name is not None and name not in names:
+                raise SiteError(Problem(f"{TRANSLATIONS}/{language.language}/{LANGUAGE_FILE}",
+                                        f"strings.{key} has the blank {{{name}}}, which the English has not.",
+                                        f"use the English blanks: {', '.join(names) or 'none'}.",
+                                        f"strings.{key}", repr(words)))
+            numbered += literal + ("" if name is None else f"{{{names.index(name) + 1}}}")
+        found.append([pattern, numbered])
+    said = {"messages": found, "values": dict(zip(ENGLISH_MONTHS, language.strings["months"]))}
+    # Inside <script>: no `<` can close it.
+    return json.dumps(said, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
 # ---- Building every language ----
 
 
@@ -457,6 +512,9 @@ def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile
     # (it checks them all in the English build).
     config.setdefault("validation", {}).setdefault("nav", {})["not_found"] = "info"
     config.setdefault("extra", {})["translation"] = language.language
+    # The words of site.js and of a printed page's footer (overrides/main.html) in the language.
+    config["extra"]["script_words"] = script_words(language)
+    config["extra"]["printed_from"] = language.strings["printed_from"]
     return config
 
 

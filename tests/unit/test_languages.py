@@ -4,7 +4,9 @@ committed for editors, and the functions that keep a translation honest about th
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import string
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,58 @@ def test_the_worklist_names_each_clause_to_translate_with_what_changed_in_the_en
     assert "C2: not translated yet. The English now: Two." in lacking
     assert "Nothing to translate" in worklist(ENGLISH, [], [polish_with(
         {c.id: (c.text, c.text) for c in ENGLISH})])
+
+
+# ---- site.js's messages in the language ----
+
+SITE_JS = ROOT / "docs" / "assets" / "site.js"
+
+
+def said_in(words: languages.LanguageFile, english: str) -> str:
+    """What the page's siteWords gives for an English message, done as overrides/main.html does it."""
+    said = json.loads(languages.script_words(words))
+    for pattern, translated in said["messages"]:
+        found = re.match(pattern, english)
+        if found:
+            return re.sub(r"\{(\d)\}", lambda blank: said["values"].get(found[int(blank[1])], found[int(blank[1])]),
+                          translated)
+    return english
+
+
+def test_every_message_of_site_js_is_given_in_the_language() -> None:
+    words = languages.load(POLISH)
+    months = words.strings["months"]
+    assert isinstance(months, list)
+    link = "https://example.org/pl/c3/"
+    assert said_in(words, "Copied") == words.text("copied")
+    assert said_in(words, "Copy link") == words.text("copy_link")
+    assert said_in(words, "Copy link to clause C3") == words.text("copy_link_to_clause", id="C3")
+    assert said_in(words, f"Link to clause C3 copied: {link}") == words.text("link_copied", id="C3", link=link)
+    assert said_in(words, " on 24 November 2026") == words.text(
+        "printed_on", date=words.text("date", day="24", month=months[10], year="2026"))
+    for key, english in languages.SCRIPT_MESSAGES.items():
+        if "{" not in english:
+            assert said_in(words, english) == words.text(key), key
+    # A message the language does not give stays English.
+    assert said_in(words, "Clear selection") == "Clear selection"
+    assert "<" not in languages.script_words(words.model_copy(update={"strings": {
+        **words.strings, "copied": "</script><script>alert(1)</script>"}}))
+
+
+def test_site_js_still_writes_each_message_it_is_given_for() -> None:
+    """site.js writes a message as its English, its blanks joined in: each piece is in it as written."""
+    script = SITE_JS.read_text(encoding="utf-8")
+    for english in [*languages.SCRIPT_MESSAGES.values(), languages.PRINTED_ON]:
+        pieces = [literal for literal, _, _, _ in string.Formatter().parse(english) if literal]
+        assert f"t({json.dumps(pieces[0])}" in script, english
+        assert all(json.dumps(piece) in script for piece in pieces), english
+
+
+def test_a_blank_the_english_message_has_not_is_named() -> None:
+    words = languages.load(POLISH)
+    wrong = words.model_copy(update={"strings": {**words.strings, "copy_link_to_clause": "Kopiuj {link}"}})
+    with pytest.raises(SiteError) as raised:
+        languages.script_words(wrong)
+    message = str(raised.value)
+    assert "translations/pl/language.yml" in message and "strings.copy_link_to_clause" in message
+    assert "{link}" in message and "'Kopiuj {link}'" in message
