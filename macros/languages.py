@@ -505,6 +505,10 @@ def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile
     for extension in config.get("markdown_extensions", []):
         if isinstance(extension, dict) and "toc" in extension:
             extension = {"toc": {**extension["toc"], "permalink_title": language.text("link_to_this_section")}}
+        name = extension if isinstance(extension, str) else next(iter(extension))
+        if name == clause_markup.__name__ and language.dir == "rtl":
+            options = {} if isinstance(extension, str) else dict(extension[name] or {})
+            extension = {name: {**options, "ltr_ids": True}}
         extensions.append(extension)
     config["markdown_extensions"] = extensions
     config["nav"] = nav_for(config.get("nav", []), docs, english_site_url, language)
@@ -703,12 +707,16 @@ def register(env: Any, site: TranslatedSite) -> None:
     language, data = site.language, site.data
     words = {key: language.text(key) if key != "journey_contact" else str(language.strings[key])
              for key in responses.JOURNEY_WORDS}
+    # Numbers, addresses and IDs stay left-to-right on a right-to-left page.
+    ltr = language.dir == "rtl"
     env.variables["policy_title"] = language.text("policy_title")
-    env.macro(lambda: contacts.contact_actions(data.contact, language.text("call"), language.text("email")),
+    env.macro(lambda: contacts.email_link(data.contact, ltr), "email_link")
+    env.macro(lambda: contacts.phone_link(data.contact, ltr), "phone_link")
+    env.macro(lambda: contacts.contact_actions(data.contact, language.text("call"), language.text("email"), ltr),
               "contact_actions")
     env.macro(lambda: responses.steps_sentence(data.concern_steps, language.text("list_separator"),
                                                language.text("list_last_separator")), "concern_steps")
-    env.macro(lambda policy_url: responses.concern_journey(data, policy_url, words), "concern_journey")
+    env.macro(lambda policy_url: responses.concern_journey(data, policy_url, words, ltr), "concern_journey")
 
 ENGLISH_LABEL = "Language"
 

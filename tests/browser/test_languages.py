@@ -109,3 +109,34 @@ def test_a_printed_page_says_where_from_and_when_in_the_pages_language(page: Pag
     printed = words.text("printed_on", date=words.text("date", day="24", month=months[10], year="2026"))
     url = f"{DATA.school.site_url}{code}/policy/"
     expect(page.locator(".print-meta")).to_have_text(words.text("printed_from", url=url) + printed)
+
+
+# ---- Left to right inside right-to-left text ----
+
+CHARACTER_BOXES = """(element) => {
+  const text = element.firstChild;
+  const boxes = [...text.textContent].map((_, at) => {
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    const box = range.getBoundingClientRect();
+    return {left: box.left, top: box.top};
+  });
+  return {text: element.textContent, direction: getComputedStyle(element).direction, boxes};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_in_arabic_a_phone_number_reads_left_to_right(page: Page, width: int) -> None:
+    """Its digits in their order from left to right, the two groups of "0115 9150193" included
+    (unmarked, the page's right-to-left order would swap them), in the sentence and on the button."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("ar/raise-a-concern/")
+    for number in (page.locator("a.contact-link[href^='tel:']"), page.locator("a.contact-action .contact-action__detail").first):
+        found = number.evaluate(CHARACTER_BOXES)
+        assert found["text"] == DATA.contact.phone and found["direction"] == "ltr", found
+        boxes = found["boxes"]
+        space = found["text"].index(" ")
+        assert boxes[space - 1]["top"] == boxes[space + 1]["top"], "the number is split across lines"
+        lefts = [box["left"] for box in boxes]
+        assert lefts == sorted(lefts), found

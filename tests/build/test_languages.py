@@ -17,7 +17,7 @@ import pytest
 from macros import languages, responses
 from macros.pipeline import clauses_from_html
 from macros.languages import LanguageFile
-from tests.html import Html
+from tests.html import Html, directed_texts
 from tests.sitebuild import DATA, ROOT, Build, build, copy_project
 
 LANGUAGES = [language for _, language in languages.discover(ROOT)]
@@ -356,3 +356,44 @@ def test_every_language_uses_the_english_sites_assets(site: Path, code: str) -> 
             assert (loader.parent / worker[2]).is_file()
             assert (loader.parent / worker[3]).resolve() == (site / code / "search/search_index.full.json").resolve()
     assert checked > 20
+
+
+
+# ---- Left to right inside right-to-left text ----
+
+CLAUSE_ID = re.compile(r"\b[A-Z]{1,3}[0-9]{1,3}\b")
+RIGHT_TO_LEFT = [language.language for language in LANGUAGES if language.dir == "rtl"]
+# Set left to right, or isolated (<bdi>), or in a page that sets no direction (left to right: a
+# short link's forwarding page).
+ISOLATED = {"ltr", "auto", ""}
+
+
+@pytest.mark.parametrize("code", RIGHT_TO_LEFT)
+def test_numbers_addresses_and_clause_ids_stay_left_to_right(site: Path, code: str) -> None:
+    """On a right-to-left page, each phone number and email address (every tel: and mailto: link's)
+    and each clause ID is in an element of its own set left-to-right, or a <bdi>: "0115 9150193"
+    would otherwise show as "9150193 0115"."""
+    links, ids = 0, 0
+    for path in sorted((site / code).rglob("*.html")):
+        for piece in directed_texts(path.read_text(encoding="utf-8")):
+            tags = [tag for tag, _ in piece.inside]
+            if tags[-1] in {"script", "style", "pre", "code"}:
+                continue  # code, and the rules as the plain text copied into WhatsApp
+            link = next((attrs["href"] for tag, attrs in reversed(piece.inside)
+                         if tag == "a" and attrs.get("href", "").startswith(("tel:", "mailto:"))), None)
+            if link and re.search(r"[0-9@]", piece.text):
+                # Only the number or address is left to right, not the words beside it ("Call").
+                assert piece.text.strip() == (DATA.contact.phone if link.startswith("tel:") else DATA.contact.email)
+                assert piece.direction in ISOLATED, (path, piece)
+                links += 1
+            for found in CLAUSE_ID.findall(piece.text):
+                assert piece.direction in ISOLATED, (path, found, piece.text)
+                ids += 1
+    assert links >= 10 and ids >= 23 + 4, (links, ids)
+
+
+def test_in_english_numbers_and_ids_are_marked_up_as_before(site: Path) -> None:
+    """The English page is left to right throughout: its markup gains nothing."""
+    policy = (site / "policy" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="clause__id" href="#c3">C3</a>' in policy
+    assert re.search(r'<a class="contact-link" href="tel:[^"]+">', policy)
