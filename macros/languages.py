@@ -55,8 +55,9 @@ Words = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 SourceHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
 # The strings the site itself uses; a language file may hold more (for pages still to come).
 USED_STRINGS = [
-    "status_notice", "authority_notice", "read_in_english", "translation_updating", "staff_pages_english",
-    "language_switch_label", "read_in_your_language", "policy_title", "site_description", "contents",
+    "status_notice", "translation_date", "authority_notice", "read_in_english", "translation_updating",
+    "staff_pages_english", "language_switch_label", "read_in_your_language", "policy_title", "site_description",
+    "contents",
     "switch_to_dark_mode", "switch_to_light_mode", "link_to_this_section", "call", "email", "date",
     "months", "list_separator", "list_last_separator", "journey_raise", "journey_contact", "journey_look",
     "journey_school_will", "journey_respond", "journey_depending", "clause_heading", "go_to",
@@ -353,7 +354,8 @@ def english_date(day: dt.date | None) -> str:
 
 def status_html(language: LanguageFile, english_href: str, home: bool = False) -> str:
     """What every translated page says first, in its language and in English: how far the
-    translation is checked, who made it, that the English is authoritative, and where it is."""
+    translation is checked, who made it and when (the date in the language), that the English
+    is authoritative, and where it is."""
     facts = {
         "english_name": language.english_name, "checked_by": language.checked_by or "",
         "checked_on": english_date(language.checked_on), "approved_by": language.approved_by or "",
@@ -363,11 +365,12 @@ def status_html(language: LanguageFile, english_href: str, home: bool = False) -
         f"status_{language.status}", checked_by=language.checked_by or "", approved_by=language.approved_by or "",
         checked_on=language.long_date(language.checked_on) if language.checked_on else "",
         approved_on=language.long_date(language.approved_on) if language.approved_on else "")
+    when = language.text("translation_date", date=language.long_date(language.translated_on))
     href = escape(english_href)
     made = f"{language.translated_by}, {english_date(language.translated_on)}."
     return (
         '<div class="translation-notice" role="note">'
-        f'<p>{escape(str(own))} {escape(language.text("authority_notice"))} '
+        f'<p>{escape(str(own))} {escape(when)} {escape(language.text("authority_notice"))} '
         + (f'{escape(language.text("staff_pages_english"))} ' if home else "") +
         f'<a href="{href}" hreflang="en">{escape(language.text("read_in_english"))}</a></p>'
         f'<p lang="en" dir="ltr">{escape(STATUS_ENGLISH[language.status].format(**facts))} '

@@ -397,3 +397,18 @@ def test_in_english_numbers_and_ids_are_marked_up_as_before(site: Path) -> None:
     policy = (site / "policy" / "index.html").read_text(encoding="utf-8")
     assert '<a class="clause__id" href="#c3">C3</a>' in policy
     assert re.search(r'<a class="contact-link" href="tel:[^"]+">', policy)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_notice_says_in_the_language_when_it_was_translated(site: Path, code: str) -> None:
+    """The date with the language's own month name ("1 grudnia 2026" in Polish), in its own sentence."""
+    words = language(code)
+    months = words.strings["months"]
+    assert isinstance(months, list)
+    day = words.translated_on
+    for url in PARENT_PAGES:
+        built = page(site, code, url)
+        own = Html(built.source.split('<div class="translation-notice"', 1)[1].split("</p>", 1)[0])
+        assert months[day.month - 1] in own.text and str(day.year) in own.text, (url, own.text)
+        assert f"{day:%B}" not in own.text, (url, own.text)
+        assert words_in(own, words.text("translation_date", date=words.long_date(day)))
