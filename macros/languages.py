@@ -409,8 +409,6 @@ SCRIPT_MESSAGES = {
 }
 # The date a printed page says it was printed on, " on 24 November 2026": `printed_on` and `date`.
 PRINTED_ON = " on {day} {month} {year}"
-ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December"]
 REGEX_SPECIAL = frozenset("\\^$.*+?()[]{}|/")
 
 
@@ -428,12 +426,12 @@ def message_pattern(english: str) -> tuple[str, list[str]]:
 
 def script_words(language: LanguageFile) -> str:
     """site.js's messages in the language, for the page's `siteWords` (overrides/main.html), as
-    JSON: each English message's pattern with the language's words, its blanks numbered as the
-    pattern's groups; and the values a message holds that are words (the months)."""
+    JSON: each English message's pattern → the language's words as its replacement, each blank
+    `$1`, `$2`… (the pattern's groups); and the months."""
     messages = {key: (english, str(language.strings[key])) for key, english in SCRIPT_MESSAGES.items()}
     messages["printed_on"] = (PRINTED_ON, language.text("printed_on", date=language.text(
         "date", day="{day}", month="{month}", year="{year}")))
-    found = []
+    found = {}
     for key, (english, words) in messages.items():
         pattern, names = message_pattern(english)
         numbered = ""
@@ -443,9 +441,9 @@ def script_words(language: LanguageFile) -> str:
                                         f"strings.{key} has the blank {{{name}}}, which the English has not.",
                                         f"use the English blanks: {', '.join(names) or 'none'}.",
                                         f"strings.{key}", repr(words)))
-            numbered += literal + ("" if name is None else f"{{{names.index(name) + 1}}}")
-        found.append([pattern, numbered])
-    said = {"messages": found, "values": dict(zip(ENGLISH_MONTHS, language.strings["months"]))}
+            numbered += literal.replace("$", "$$") + ("" if name is None else f"${names.index(name) + 1}")
+        found[pattern] = numbered
+    said = {"messages": found, "months": language.strings["months"]}
     # Inside <script>: no `<` can close it.
     return json.dumps(said, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 

@@ -5,7 +5,7 @@
 
   var status;
   /* Each message in the page's language: a translated page defines siteWords (overrides/main.html),
-     which gives the English message in its words; elsewhere the English stays. */
+     which gives an English message in its words, and its months; elsewhere the English stays. */
   var t = window.siteWords || String;
 
   /* One polite live region tells screen readers what was copied. */
@@ -156,7 +156,7 @@
   function stampPrintDate() {
     var today = new Date();
     document.querySelectorAll("[data-print-date]").forEach(function (slot) {
-      slot.textContent = t(" on " + today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear());
+      slot.textContent = t(" on " + today.getDate() + " " + (t.months || MONTHS)[today.getMonth()] + " " + today.getFullYear());
     });
   }
   stampPrintDate();

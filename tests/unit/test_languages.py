@@ -130,13 +130,15 @@ SITE_JS = ROOT / "docs" / "assets" / "site.js"
 
 
 def said_in(words: languages.LanguageFile, english: str) -> str:
-    """What the page's siteWords gives for an English message, done as overrides/main.html does it."""
+    """What the page's siteWords gives for an English message, done as overrides/main.html does it:
+    the matching pattern replaced as JavaScript replaces (`$1` the first group, `$$` a `$`)."""
     said = json.loads(languages.script_words(words))
-    for pattern, translated in said["messages"]:
-        found = re.match(pattern, english)
+    for pattern, replacement in said["messages"].items():
+        found = re.fullmatch(pattern, english)
         if found:
-            return re.sub(r"\{(\d)\}", lambda blank: said["values"].get(found[int(blank[1])], found[int(blank[1])]),
-                          translated)
+            parts = re.findall(r"\$\$|\$\d|[^$]+|\$", replacement)
+            return "".join("$" if part == "$$" else found[int(part[1])] if re.fullmatch(r"\$\d", part) else part
+                           for part in parts)
     return english
 
 
@@ -149,15 +151,18 @@ def test_every_message_of_site_js_is_given_in_the_language() -> None:
     assert said_in(words, "Copy link") == words.text("copy_link")
     assert said_in(words, "Copy link to clause C3") == words.text("copy_link_to_clause", id="C3")
     assert said_in(words, f"Link to clause C3 copied: {link}") == words.text("link_copied", id="C3", link=link)
-    assert said_in(words, " on 24 November 2026") == words.text(
+    # The month is the language's already: site.js takes siteWords' months.
+    assert said_in(words, f" on 24 {months[10]} 2026") == words.text(
         "printed_on", date=words.text("date", day="24", month=months[10], year="2026"))
+    assert json.loads(languages.script_words(words))["months"] == months
     for key, english in languages.SCRIPT_MESSAGES.items():
         if "{" not in english:
             assert said_in(words, english) == words.text(key), key
     # A message the language does not give stays English.
     assert said_in(words, "Clear selection") == "Clear selection"
-    assert "<" not in languages.script_words(words.model_copy(update={"strings": {
-        **words.strings, "copied": "</script><script>alert(1)</script>"}}))
+    odd = words.model_copy(update={"strings": {**words.strings, "copied": "</script>$1 $&", "copy_link": "5 $"}})
+    assert "<" not in languages.script_words(odd)
+    assert said_in(odd, "Copied") == "</script>$1 $&" and said_in(odd, "Copy link") == "5 $"
 
 
 def test_site_js_still_writes_each_message_it_is_given_for() -> None:
