@@ -28,7 +28,7 @@ def steps_sentence(steps: list[str], separator: str = ", ", last_separator: str 
     return separator.join(steps[:-1]) + last_separator + steps[-1]
 
 
-# The journey's own words (a translation gives its own, macros/languages.py).
+# The journey's own words (a translation gives its own, macros/translated_site.py).
 JOURNEY_WORDS = {
     "journey_raise": "You raise a concern",
     "journey_contact": "Contact the {team}.",

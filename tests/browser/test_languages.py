@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import languages
+from macros import language_file
 from tests.browser.conftest import open_page
 from tests.browser.test_accessibility import browsing, report, violations
 from tests.sitebuild import DATA, ROOT
 
-LANGUAGES = [language for _, language in languages.discover(ROOT)]
+LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 
 
-def language(code: str) -> languages.LanguageFile:
+def language(code: str) -> language_file.LanguageFile:
     return next(item for item in LANGUAGES if item.language == code)
 
 
@@ -47,7 +47,7 @@ MARKER_AND_TEXT = """(li) => {
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.language)
-def test_the_clause_marker_sits_where_the_language_starts_a_line(page: Page, language: languages.LanguageFile) -> None:
+def test_the_clause_marker_sits_where_the_language_starts_a_line(page: Page, language: language_file.LanguageFile) -> None:
     """At 360 px: in Arabic and Urdu the marker is on the right of the words, and the clause's
     edge (which marks the clause a link lands on) on the right too; in English and Polish both
     on the left."""

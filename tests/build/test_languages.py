@@ -14,13 +14,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from macros import languages, responses
+from macros import language_builds, language_file, responses, translated_clauses
 from macros.pipeline import clauses_from_html
-from macros.languages import LanguageFile
+from macros.language_file import LanguageFile
 from tests.html import Html, directed_texts
 from tests.sitebuild import DATA, ROOT, Build, build, copy_project
 
-LANGUAGES = [language for _, language in languages.discover(ROOT)]
+LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 CODES = [language.language for language in LANGUAGES]
 PARENT_PAGES = ["", "policy/", "raise-a-concern/", "group-rules/", "accessibility/"]
 STAFF_PAGES = ["clauses/", "withdrawn/", "versions/", "versions/changes/"]
@@ -79,7 +79,7 @@ def test_what_stays_english_on_a_translated_page_is_marked_english(site: Path, c
 @pytest.mark.parametrize("code", CODES)
 def test_search_uses_the_language_where_material_can(site: Path, code: str) -> None:
     config = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == [code if code in languages.SEARCH_LANGUAGES else "en"]
+    assert config["lang"] == [code if code in language_builds.SEARCH_LANGUAGES else "en"]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -130,7 +130,7 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
         short = Html.read(site / code / clause_id.lower() / "index.html")
         assert short.find("meta", content="0; url=../policy/#" + clause_id.lower())
         translated = words.clauses.get(clause_id)
-        current = translated and translated.source == languages.source_hash(english[clause_id])
+        current = translated and translated.source == translated_clauses.source_hash(english[clause_id])
         assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
         assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
 
@@ -240,7 +240,7 @@ def fourth_language(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     code = added.language
     home, policy = page(site, code, ""), page(site, code, "policy/")
     assert home.find("html", lang=code, dir="ltr") and policy.find("html", lang=code)
@@ -252,7 +252,7 @@ def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_langu
 
 
 def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     built = (site / added.language / "policy" / "index.html").read_text(encoding="utf-8")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     assert re.findall(r'data-clause="([A-Z]+[0-9]+)"', built) == list(english)
@@ -269,7 +269,7 @@ def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: B
 
 
 def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     for clause_id, text in english.items():
         short = Html.read(site / added.language / clause_id.lower() / "index.html")
@@ -278,7 +278,7 @@ def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build
 
 
 def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     offered = 0
     for path in sorted(site.rglob("index.html")):
         built = Html.read(path)
