@@ -105,19 +105,33 @@ def script_words(language: LanguageFile) -> str:
     """site.js's messages in the language, for the page's `siteWords` (overrides/main.html), as
     JSON: each English message's pattern → the language's words as its replacement, each blank
     `$1`, `$2`… (the pattern's groups); and the months."""
+    file = f"{TRANSLATIONS}/{language.language}/{LANGUAGE_FILE}"
+
+    def wrong(key: str, problem: str, names: list[str]) -> SiteError:
+        return SiteError(Problem(file, f"its words {problem}", f"use the English blanks: "
+                                 f"{', '.join(f'{{{name}}}' for name in names) or 'none'}.", f"strings.{key}",
+                                 repr(language.strings[key])))
+
     messages = {key: (english, str(language.strings[key])) for key, english in SCRIPT_MESSAGES.items()}
-    messages["printed_on"] = (PRINTED_ON, language.text("printed_on", date=language.text(
-        "date", day="{day}", month="{month}", year="{year}")))
+    try:
+        date = language.text("date", day="{day}", month="{month}", year="{year}")
+    except (KeyError, IndexError, ValueError):
+        raise wrong("date", "have a blank that is not {day}, {month} or {year}.", ["day", "month", "year"]) from None
+    try:
+        messages["printed_on"] = (PRINTED_ON, language.text("printed_on", date=date))
+    except (KeyError, IndexError, ValueError):
+        raise wrong("printed_on", "have a blank that is not {date}.", ["date"]) from None
     found = {}
     for key, (english, words) in messages.items():
         pattern, names = message_pattern(english)
         numbered = ""
-        for literal, name, _, _ in string.Formatter().parse(words):
+        try:
+            parts = list(string.Formatter().parse(words))
+        except ValueError:
+            raise wrong(key, "have a { or } that is not part of a blank.", names) from None
+        for literal, name, _, _ in parts:
             if name is not None and name not in names:
-                raise SiteError(Problem(f"{TRANSLATIONS}/{language.language}/{LANGUAGE_FILE}",
-                                        f"strings.{key} has the blank {{{name}}}, which the English has not.",
-                                        f"use the English blanks: {', '.join(names) or 'none'}.",
-                                        f"strings.{key}", repr(words)))
+                raise wrong(key, f"have the blank {{{name}}}, which the English has not.", names)
             numbered += literal.replace("$", "$$") + ("" if name is None else f"${names.index(name) + 1}")
         found[pattern] = numbered
     said = {"messages": found, "months": language.strings["months"]}

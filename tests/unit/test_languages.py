@@ -174,11 +174,17 @@ def test_site_js_still_writes_each_message_it_is_given_for() -> None:
         assert all(json.dumps(piece) in script for piece in pieces), english
 
 
-def test_a_blank_the_english_message_has_not_is_named() -> None:
-    words = language_file.load(POLISH)
-    wrong = words.model_copy(update={"strings": {**words.strings, "copy_link_to_clause": "Kopiuj {link}"}})
+@pytest.mark.parametrize(("key", "words", "said"), [
+    ("copy_link_to_clause", "Kopiuj {link}", "have the blank {link}, which the English has not"),
+    ("copied", "Skopiowano {", "have a { or } that is not part of a blank"),
+    ("printed_on", " dnia {day}", "have a blank that is not {date}"),
+    ("date", "{day} {miesiąc}", "have a blank that is not {day}, {month} or {year}"),
+])
+def test_a_blank_the_english_message_has_not_is_named(key: str, words: str, said: str) -> None:
+    polish = language_file.load(POLISH)
+    wrong = polish.model_copy(update={"strings": {**polish.strings, key: words}})
     with pytest.raises(SiteError) as raised:
         translated_page.script_words(wrong)
     message = str(raised.value)
-    assert "translations/pl/language.yml" in message and "strings.copy_link_to_clause" in message
-    assert "{link}" in message and "'Kopiuj {link}'" in message
+    assert "translations/pl/language.yml" in message and f"strings.{key}" in message
+    assert said in message and repr(words) in message
