@@ -172,12 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         inputs = inputs_from_site(args.site_dir, args.config_file)
-        # Each translation the engine built into <site>/<lang>/ (macros/languages.py).
-        importlib.import_module("macros.languages").finish_built(
+        # Each translation the engine built into <site>/<lang>/ (macros/language_builds.py).
+        importlib.import_module("macros.language_builds").finish_built(
             args.site_dir, args.config_file.resolve().parent / "docs", inputs.data, inputs.og_image)
         run(args.site_dir, inputs, os.environ)
         for folder in sorted(args.site_dir.glob("*/search/")):
-            importlib.import_module("macros.languages").share_assets(args.site_dir, folder.parent.name)
+            importlib.import_module("macros.shared_assets").share_assets(args.site_dir, folder.parent.name)
     except (SiteError, archive.ArchiveError) as error:
         problems = error.problems if isinstance(error, SiteError) else [
             Problem("docs/versions/", f"{error}.", "put back the approved copy from git history.")]

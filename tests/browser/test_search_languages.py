@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros import languages, search as site_search
+from macros import language_builds, language_file, search as site_search
 from tests.browser.conftest import PHONE, assert_in_view_below_header
 from tests.sitebuild import ROOT
 
-LANGUAGES = [language for _, language in languages.discover(ROOT)]
+LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -44,13 +44,13 @@ def clause_and_word(site: Path, code: str) -> tuple[str, str]:
 def test_both_kinds_of_language_are_searched() -> None:
     """Material has a stemmer for some of the site's languages (Arabic) and none for others
     (Polish, Urdu): the test below covers both."""
-    stemmed = {language.language in languages.SEARCH_LANGUAGES for language in LANGUAGES}
+    stemmed = {language.language in language_builds.SEARCH_LANGUAGES for language in LANGUAGES}
     assert stemmed == {True, False}, [language.language for language in LANGUAGES]
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.language)
 def test_a_word_of_a_translated_clause_offers_the_clause_and_lands_on_it(
-    browser: Browser, base_url: str, site: Path, language: languages.LanguageFile
+    browser: Browser, base_url: str, site: Path, language: language_file.LanguageFile
 ) -> None:
     code = language.language
     anchor, word = clause_and_word(site, code)
