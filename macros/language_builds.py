@@ -143,11 +143,18 @@ def with_english_assets(files: Any, english: English, file_class: Any, config: A
     return files
 
 
-def finish(site_dir: Path, data: SchoolData, policy: list[clause_markup.Clause], image: previews.Image) -> None:
+def short_link_words(language: LanguageFile, in_english: list[str]) -> shortlinks.Words:
+    """A translation's short links are in its language; a clause it shows in English is quoted so."""
+    return shortlinks.Words(language.language, language.dir, language.text("clause_heading", id="{id}"),
+                            language.text("go_to", heading="{heading}"), frozenset(in_english))
+
+
+def finish(site_dir: Path, data: SchoolData, policy: list[clause_markup.Clause], image: previews.Image,
+           words: shortlinks.Words) -> None:
     """The language build's pipeline: its short links (previewing the clause in its words), its
     clause-aware search, minified assets. Comparisons, the feed and withdrawn clauses are English."""
     data = data.model_copy(update={"withdrawn": []})
-    for path, html in shortlinks.pages(data, policy, POLICY_URL, image).items():
+    for path, html in shortlinks.pages(data, policy, POLICY_URL, image, words).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(pipeline.finish_page(html, serving=False), encoding="utf-8")
@@ -172,4 +179,5 @@ def finish_built(site_dir: Path, english_docs: Path, data: SchoolData, image: pr
         # An out-of-date clause's words are the English it shows, without the notice beside it.
         notice = " " + language.text("translation_updating")
         policy = [clause_markup.Clause(c.id, c.text.replace(notice, "").strip(), c.section) for c in shown]
-        finish(built, translated_data(data, language), policy, image)
+        in_english = [c.id for c in shown if notice in c.text]
+        finish(built, translated_data(data, language), policy, image, short_link_words(language, in_english))

@@ -61,7 +61,8 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 def on_post_build(config: Any) -> None:
     site = site_of(config)
     if isinstance(site, translated_site.TranslatedSite):
-        language_builds.finish(Path(config["site_dir"]), site.data, site.policy.clauses, site.og_image)
+        language_builds.finish(Path(config["site_dir"]), site.data, site.policy.clauses, site.og_image,
+                               language_builds.short_link_words(site.language, site.reconciled.stale))
         return
     pipeline.run(Path(config["site_dir"]), pipeline.Inputs.of(site), os.environ,
                  serving=command == "serve", pages_finished=True)

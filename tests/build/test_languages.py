@@ -8,6 +8,7 @@ import json
 import shutil
 import re
 from html import unescape
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -133,6 +134,16 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
         current = translated and translated.source == translated_clauses.source_hash(english[clause_id])
         assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
         assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
+        # Its page, for a browser that does not forward, is in the language too, and right to
+        # left where the language is; the clause it quotes in English is marked English.
+        root = short.find("html")[0]
+        assert root["lang"] == code and root.get("dir", "ltr") == words.dir, (clause_id, root)
+        heading = words.text("clause_heading", id=clause_id)
+        assert f"<h1>{escape(heading)}</h1>" in short.source, clause_id
+        go_to = escape(words.text("go_to", heading=heading))
+        assert f'<a href="../policy/#{clause_id.lower()}">{go_to}</a>' in short.source, clause_id
+        quote = short.find("blockquote")[0]
+        assert (quote.get("lang"), quote.get("dir")) == ((None, None) if current else ("en", "ltr")), clause_id
 
 
 # ---- Out of date: the English changed, or the translation lacks a clause ----
@@ -275,6 +286,8 @@ def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build
         short = Html.read(site / added.language / clause_id.lower() / "index.html")
         expected = added.clauses[clause_id].text if clause_id in added.clauses else text
         assert short.meta("og:description") == expected, clause_id
+        quote = short.find("blockquote")[0]
+        assert quote.get("lang") == (None if clause_id in added.clauses else "en"), clause_id
 
 
 def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
