@@ -52,11 +52,13 @@ build: $(STAMP)
 	rm -rf site && mv site.partial site
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
+# One worker per core, each taking whole test files (a file's builds are made once, by its worker).
+PARALLEL := -n auto --dist loadfile
 test: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 	@echo "Again with the fictional school's data file: the unit and build tests hold for any school."
-	SCHOOL_DATA=tests/fixtures/oakfield.yml $(BIN)/python -m pytest tests/unit tests/build
+	SCHOOL_DATA=tests/fixtures/oakfield.yml $(BIN)/python -m pytest $(PARALLEL) tests/unit tests/build
 
 bench: $(STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
@@ -85,7 +87,7 @@ lock:
 # Regenerates the JSON Schema that editors use to check school.yml as you type.
 schema: $(STAMP)
 	$(BIN)/python -m macros.model > school.schema.json
-	$(BIN)/python -m macros.languages > translations.schema.json
+	$(BIN)/python -m macros.language_file > translations.schema.json
 
 clean:
 	rm -rf site site.partial .cache $(VENV) $(LIGHTHOUSE)/node_modules

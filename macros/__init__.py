@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros import approval, clauses, contacts, languages, responses, settings
+from macros import approval, clauses, contacts, responses, settings, translated_site
 from macros.pages import after_macros, before_markdown
 from macros.setup import start
 from macros.site import POLICY_URL
@@ -38,9 +38,9 @@ def define_env(env: Any) -> None:
     env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
     env.macro(lambda: approval.history_html(archives, site.is_draft, site.today, docs_dir), "version_history")
     env.macro(site.version_changes, "version_changes")
-    if isinstance(site, languages.TranslatedSite):
+    if isinstance(site, translated_site.TranslatedSite):
         # The same macros, in the language's words.
-        languages.register(env, site)
+        translated_site.register(env, site)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -71,9 +71,10 @@ class ArchiveMarkPreprocessor(Preprocessor):
 class ClauseTreeprocessor(Treeprocessor):
     """Finds list items that start with `[ID] ` and marks each up as a clause."""
 
-    def __init__(self, md: Markdown, short_link_base: str) -> None:
+    def __init__(self, md: Markdown, short_link_base: str, ltr_ids: bool = False) -> None:
         super().__init__(md)
         self.short_link_base = short_link_base
+        self.ltr_ids = ltr_ids
 
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
@@ -92,7 +93,8 @@ class ClauseTreeprocessor(Treeprocessor):
                 continue
             clause = Clause(match["id"], match["text"].strip(), section)
             anchor = prefix + clause.anchor
-            link = self.md.htmlStash.store(f'<a class="clause__id" href="#{anchor}">{clause.id}</a>')
+            direction = ' dir="ltr"' if self.ltr_ids else ""
+            link = self.md.htmlStash.store(f'<a class="clause__id" href="#{anchor}"{direction}>{clause.id}</a>')
             element.text = f"{link} {match['text']}"
             element.set("id", anchor)
             element.set("class", " ".join([*element.get("class", "").split(), "clause"]))
@@ -115,6 +117,8 @@ class ClauseExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "short_link_base": ["", "The site's address: each clause's short link is this plus its id and '/'"],
+            # On a right-to-left page an ID keeps its letter before its digits.
+            "ltr_ids": [False, "Mark each clause's ID left-to-right (for a right-to-left page)"],
         }
         super().__init__(**kwargs)
 
@@ -125,7 +129,8 @@ class ClauseExtension(Extension):
         # Before the HTML-block stash (20), which would keep the mark as raw HTML.
         md.preprocessors.register(ArchiveMarkPreprocessor(md), "clause-archive-mark", 25)
         # Before inline processing (20), as tasklist: the item's text is still its source.
-        md.treeprocessors.register(ClauseTreeprocessor(md, self.getConfig("short_link_base")), "clauses", 25)
+        processor = ClauseTreeprocessor(md, self.getConfig("short_link_base"), self.getConfig("ltr_ids"))
+        md.treeprocessors.register(processor, "clauses", 25)
 
     def reset(self) -> None:
         self.md.clauses = []  # type: ignore[attr-defined]

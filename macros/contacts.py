@@ -20,28 +20,36 @@ def mailto_href(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
-def email_link(contact: Contact) -> str:
+def ltr_attribute(ltr: bool) -> str:
+    """On a right-to-left page a number, an address or an ID is marked left-to-right, so its digits
+    and dots keep their order ("0115 9150193" would otherwise show its groups swapped)."""
+    return ' dir="ltr"' if ltr else ""
+
+
+def email_link(contact: Contact, ltr: bool = False) -> str:
     """The email address as a link, written as the policy writes it."""
     href = mailto_href(contact.email, contact.email_subject)
-    return f'<a class="contact-link" href="{escape(href)}">{escape(contact.email)}</a>'
+    return f'<a class="contact-link" href="{escape(href)}"{ltr_attribute(ltr)}>{escape(contact.email)}</a>'
 
 
-def phone_link(contact: Contact) -> str:
+def phone_link(contact: Contact, ltr: bool = False) -> str:
     """The phone number as a link, written as the school writes it."""
-    return f'<a class="contact-link" href="{escape(tel_href(contact.phone))}">{escape(contact.phone)}</a>'
+    return (f'<a class="contact-link" href="{escape(tel_href(contact.phone))}"{ltr_attribute(ltr)}>'
+            f"{escape(contact.phone)}</a>")
 
 
-def contact_actions(contact: Contact, call: str = "Call", email: str = "Email") -> str:
+def contact_actions(contact: Contact, call: str = "Call", email: str = "Email", ltr: bool = False) -> str:
     """Two large buttons, easy to hit with a thumb: call and email."""
     tel = escape(tel_href(contact.phone))
     mail = escape(mailto_href(contact.email, contact.email_subject))
+    detail = f'class="contact-action__detail"{ltr_attribute(ltr)}'
     return (
         '<div class="contact-actions">'
         f'<a class="contact-action" href="{tel}">'
         f'<span class="contact-action__verb">{escape(call)}</span> '
-        f'<span class="contact-action__detail">{escape(contact.phone)}</span></a>'
+        f'<span {detail}>{escape(contact.phone)}</span></a>'
         f'<a class="contact-action" href="{mail}">'
         f'<span class="contact-action__verb">{escape(email)}</span> '
-        f'<span class="contact-action__detail">{escape(contact.email)}</span></a>'
+        f'<span {detail}>{escape(contact.email)}</span></a>'
         "</div>"
     )

@@ -109,8 +109,8 @@ def build(engine: str, config_file: str, site_dir: str | None) -> None:
         commands.build(cfg, dirty=False)
     finally:
         cfg.plugins.on_shutdown()
-    # Then each translation, into <site>/<lang>/ (macros/languages.py).
-    importlib.import_module("macros.languages").build_all(config, commands, config_file, site_dir, cfg)
+    # Then each translation, into <site>/<lang>/ (macros/language_builds.py).
+    importlib.import_module("macros.language_builds").build_all(config, commands, config_file, site_dir, cfg)
 
 
 class Explained(Exception):

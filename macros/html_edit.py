@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 
 # Elements that have no end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -123,10 +123,31 @@ class Edits:
         return "".join(out) + html[last:]
 
 
+def attribute_spans(html: str, element: Element) -> dict[str, tuple[int, int]]:
+    """Where each attribute's value is written in the element's start tag, inside its quotes, as
+    the parser reads the tag (its own patterns), so that one value can be replaced alone.
+    An attribute written without a value has no span."""
+    spans: dict[str, tuple[int, int]] = {}
+    tag = tagfind_tolerant.match(html, element.start + 1, element.open_end)
+    at = tag.end() if tag else element.open_end
+    while at < element.open_end:
+        found = attrfind_tolerant.match(html, at, element.open_end)
+        if not found or found.end() == at:
+            break
+        name, rest, value = found.group(1, 2, 3)
+        if rest:
+            start, end = found.span(3)
+            if value[:1] in "'\"" and value[:1] == value[-1:] and len(value) > 1:
+                start, end = start + 1, end - 1
+            spans.setdefault(name.lower(), (start, end))
+        at = found.end()
+    return spans
 
-def start_tag(html: str, element: Element, changed: dict[str, str]) -> str:
-    """The element's start tag with some attributes given new values, the others kept in order."""
-    attrs = {**element.attrs, **changed}
+
+def start_tag(html: str, element: Element, changed: dict[str, str], dropped: tuple[str, ...] = ()) -> str:
+    """The element's start tag with some attributes given new values and some left out, the
+    others kept in order."""
+    attrs = {name: value for name, value in {**element.attrs, **changed}.items() if name not in dropped}
     closing = "/>" if html[element.start : element.open_end].endswith("/>") else ">"
     written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attrs.items())
     return f"<{element.tag}{written}{closing}"

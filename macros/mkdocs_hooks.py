@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from macros import languages, pipeline
+from macros import language_builds, pipeline, translated_site
 from macros.freeze import FREEZE_ENV
 from macros.problems import Problem, SiteError
 from macros.site import Site
@@ -34,11 +34,11 @@ def site_of(config: Any) -> Site:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """A language's build has the English build's assets (macros/languages.py)."""
+    """A language's build has the English build's assets (macros/language_builds.py)."""
     site = site_of(config)
-    if isinstance(site, languages.TranslatedSite):
+    if isinstance(site, translated_site.TranslatedSite):
         from mkdocs.structure.files import File
-        return languages.with_english_assets(files, site.english, File, config)
+        return language_builds.with_english_assets(files, site.english, File, config)
     return files
 
 
@@ -60,8 +60,9 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 @event_priority(-100)
 def on_post_build(config: Any) -> None:
     site = site_of(config)
-    if isinstance(site, languages.TranslatedSite):
-        languages.finish(Path(config["site_dir"]), site.data, site.policy.clauses, site.og_image)
+    if isinstance(site, translated_site.TranslatedSite):
+        language_builds.finish(Path(config["site_dir"]), site.data, site.policy.clauses, site.og_image,
+                               language_builds.short_link_words(site.language, site.reconciled.stale))
         return
     pipeline.run(Path(config["site_dir"]), pipeline.Inputs.of(site), os.environ,
                  serving=command == "serve", pages_finished=True)

@@ -1,6 +1,8 @@
 """What each page gets around its Markdown: its macros expanded before (the policy from the one
 shared rendering), then its link preview, the archive notice and record, the contents list,
-the version panel and the banners. mkdocs-macros calls these through macros/__init__.py."""
+the version panel and the banners. mkdocs-macros calls these through macros/__init__.py; an
+engine that does not run on_post_page_macros (Zensical) gets the same from the pipeline, added to
+the built page (macros/page_extras.py): change both together."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from macros import approval, contents, languages, previews
+from macros import approval, contents, previews, translated_page, translated_site
 from macros.clause_markup import archive_mark
 from macros.site import POLICY_PAGE, POLICY_URL, Site, body_and_first_line
 
@@ -66,6 +68,6 @@ def after_macros(env: Any) -> None:
         markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
     elif site.is_draft:
         markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
-    if isinstance(site, languages.TranslatedSite):
-        markdown = languages.page_markdown(site.language, markdown, depth + env.page.url, env.page.is_homepage)
+    if isinstance(site, translated_site.TranslatedSite):
+        markdown = translated_page.page_markdown(site.language, markdown, depth + env.page.url, env.page.is_homepage)
     env.markdown = markdown

@@ -2,7 +2,9 @@
 
 It adds the pages the site makes itself (a short link per clause, a comparison per pair of
 versions, the feed of approved versions), makes the search index clause-aware, minifies the
-site's own assets, and gives every page, last, its Content-Security-Policy.
+site's own assets, and gives every page, last, its Content-Security-Policy. A page the engine
+built without what macros/pages.py adds under mkdocs-macros (its own link preview, the version
+panel, the contents list, the banners, an archive's notice) gets it first (macros/page_extras.py).
 
 MkDocs runs it from its hooks (macros/mkdocs_hooks.py), finishing each page in memory as it is
 written. Any other engine runs it afterwards on the folder it wrote:
@@ -15,6 +17,7 @@ which reads what it needs from the data file, the archived versions and the buil
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import sys
@@ -25,8 +28,8 @@ from pathlib import Path
 import yaml
 
 from macros import (
-    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, palette, previews, search,
-    settings, shell, shortlinks,
+    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, page_extras, palette, previews,
+    search, settings, shell, shortlinks,
 )
 from macros.problems import Problem, SiteError, summary
 from macros.site import POLICY_URL, Site, preview_image
@@ -44,10 +47,12 @@ class Inputs:
     clauses: list[clause_markup.Clause]
     is_draft: bool
     og_image: previews.Image
+    # The day of the build: where each version stands.
+    today: dt.date
 
     @classmethod
     def of(cls, site: Site) -> Inputs:
-        return cls(site.data, site.archives, site.policy.clauses, site.is_draft, site.og_image)
+        return cls(site.data, site.archives, site.policy.clauses, site.is_draft, site.og_image, site.today)
 
 
 def finish_page(html: str, serving: bool, material_search: bool = True) -> str:
@@ -57,6 +62,29 @@ def finish_page(html: str, serving: bool, material_search: bool = True) -> str:
     html = html_edit.folded_space(html)
     html = search.point_to_loader(html) if material_search else html
     return html if serving else csp.with_policy(html)
+
+
+def with_extras(html: str, url: str, inputs: Inputs) -> str:
+    """A page the engine made from Markdown (it has a canonical address), at `url` from the
+    site's root, with what macros/pages.py would have added to its Markdown, where it lacks it."""
+    if html_edit.first(html, "link", rel="canonical") is None:
+        return html
+    html = page_extras.with_own_preview(html, inputs.og_image, url == "")
+    depth = "../" * url.count("/")
+    archived = next((a.version for a in inputs.archives if url == f"{archive.ARCHIVE_DIR}/{a.version.number}/"), None)
+    if archived:
+        notice = approval.archive_notice_html(inputs.archives, archived.number, inputs.today, inputs.is_draft,
+                                              depth + POLICY_URL)
+        html = page_extras.with_archived_clauses(html, archived.number)
+        return page_extras.with_archive_notice(html, notice, approval.record_html(archived))
+    if url == POLICY_URL:
+        panel = approval.panel_html(inputs.archives, inputs.today, f"{depth}versions/")
+        html = page_extras.with_panel(page_extras.with_contents(html), panel)
+    if not inputs.archives:
+        html = page_extras.with_banner(html, approval.not_yet_approved_html(f"{depth}versions/"))
+    elif inputs.is_draft:
+        html = page_extras.with_banner(html, approval.draft_banner_html(f"{depth}{CHANGES_PAGE}#current"))
+    return html
 
 
 def added_pages(site_dir: Path, inputs: Inputs) -> dict[str, str]:
@@ -77,6 +105,14 @@ def run(site_dir: Path, inputs: Inputs, environ: Mapping[str, str], serving: boo
     # The clause-aware search is built on Material's index: an engine with a search of its own
     # (Zensical's search.json) keeps that as it is.
     material_search = (site_dir / search.INDEX).is_file()
+    if not pages_finished:
+        # Before the pages made from them: a comparison is framed by the changes page.
+        for page in sorted(site_dir.rglob("index.html")):
+            source = page.read_text(encoding="utf-8")
+            url = page.parent.relative_to(site_dir).as_posix() + "/" if page.parent != site_dir else ""
+            extended = with_extras(source, url, inputs)
+            if extended != source:
+                page.write_text(extended, encoding="utf-8")
     for path, html in added_pages(site_dir, inputs).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +163,8 @@ def inputs_from_site(site_dir: Path, config_file: Path) -> Inputs:
     policy = policy_page.read_text(encoding="utf-8")
     draft = html_edit.first(policy, "div", class_="draft-banner") is not None
     archives = archive.load_archives(docs_dir, data)
-    return Inputs(data, archives, clauses_from_html(policy), draft, preview_image(docs_dir, data.school.site_url))
+    return Inputs(data, archives, clauses_from_html(policy), draft, preview_image(docs_dir, data.school.site_url),
+                  settings.today())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,12 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         inputs = inputs_from_site(args.site_dir, args.config_file)
-        # Each translation the engine built into <site>/<lang>/ (macros/languages.py).
-        importlib.import_module("macros.languages").finish_built(
+        # Each translation the engine built into <site>/<lang>/ (macros/language_builds.py).
+        importlib.import_module("macros.language_builds").finish_built(
             args.site_dir, args.config_file.resolve().parent / "docs", inputs.data, inputs.og_image)
         run(args.site_dir, inputs, os.environ)
         for folder in sorted(args.site_dir.glob("*/search/")):
-            importlib.import_module("macros.languages").share_assets(args.site_dir, folder.parent.name)
+            importlib.import_module("macros.shared_assets").share_assets(args.site_dir, folder.parent.name)
     except (SiteError, archive.ArchiveError) as error:
         problems = error.problems if isinstance(error, SiteError) else [
             Problem("docs/versions/", f"{error}.", "put back the approved copy from git history.")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
+from macros.contacts import ltr_attribute
 from macros.model import Response, SchoolData
 
 
@@ -27,7 +28,7 @@ def steps_sentence(steps: list[str], separator: str = ", ", last_separator: str 
     return separator.join(steps[:-1]) + last_separator + steps[-1]
 
 
-# The journey's own words (a translation gives its own, macros/languages.py).
+# The journey's own words (a translation gives its own, macros/translated_site.py).
 JOURNEY_WORDS = {
     "journey_raise": "You raise a concern",
     "journey_contact": "Contact the {team}.",
@@ -38,16 +39,18 @@ JOURNEY_WORDS = {
 }
 
 
-def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] = JOURNEY_WORDS) -> str:
+def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] = JOURNEY_WORDS,
+                    ltr: bool = False) -> str:
     """The path of a concern as HTML and CSS: what always happens, then a choice of responses.
 
     The responses are a set of options, not a sequence: they are laid out side by side
-    without numbers or arrows, each marked with when it applies.
+    without numbers or arrows, each marked with when it applies (`ltr`: their IDs marked
+    left-to-right, on a right-to-left page).
     """
     steps = "".join(f'<li class="journey-step__item">{escape(s)}</li>' for s in data.concern_steps)
     options = "".join(
         '<li class="journey-option">'
-        f'<a class="journey-option__id" href="{escape(policy_url)}#{r.id.lower()}">{escape(r.id)}</a>'
+        f'<a class="journey-option__id" href="{escape(policy_url)}#{r.id.lower()}"{ltr_attribute(ltr)}>{escape(r.id)}</a>'
         f'<span class="journey-option__action">{escape(r.action)}</span>'
         + (
             f'<span class="journey-option__when">{escape(r.applies_when)}</span>'

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, MutableMapping
 
-from macros import archive, languages, model, previews, settings, templates, zensical_env
+from macros import archive, model, previews, settings, templates, translated_page, translated_site, zensical_env
 from macros.problems import Problem, SiteError
 from macros.site import Site, preview_image
 
@@ -19,7 +19,7 @@ def configure(conf: MutableMapping[str, Any], data: model.SchoolData, english: A
     settings.apply(conf, data)
     if english:
         # The description in the translation's words, before the previews that carry it.
-        languages.apply(conf, Path(conf["docs_dir"]))
+        translated_site.apply(conf, Path(conf["docs_dir"]))
     # Each clause's copy button carries its short link: the site's address comes from the data file.
     conf["mdx_configs"].setdefault(CLAUSE_EXTENSION, {})["short_link_base"] = data.school.site_url
     # Pages without Markdown (the 404 page) preview as the site itself.
@@ -40,10 +40,10 @@ def start(env: Any) -> Site:
     docs_dir = Path(env.conf["docs_dir"])
     data_file = settings.data_path(env.conf)
     data = model.load(data_file)
-    # In a language's build (macros/languages.py): its words, the English build's clauses.
-    translation = languages.for_build(env.conf, Path(env.conf["config_file_path"]).parent)
+    # In a language's build (macros/translated_site.py): its words, the English build's clauses.
+    translation = translated_site.for_build(env.conf, Path(env.conf["config_file_path"]).parent)
     if translation:
-        data = languages.translated_data(data, translation[0])
+        data = translated_site.translated_data(data, translation[0])
     english_docs = translation[1].docs_dir if translation else docs_dir
     # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
     if str(data_file) not in env.conf["watch"]:
@@ -54,14 +54,14 @@ def start(env: Any) -> Site:
         raise SiteError(Problem(f"{docs_dir.name}/versions/", f"{error}.", "put back the approved copy from git "
                                 "history: an approved version is never edited.")) from None
     configure(env.conf, data, translation[1] if translation else None)
-    env.conf["extra"]["language_switch"] = languages.switch_links(
+    env.conf["extra"]["language_switch"] = translated_page.switch_links(
         Path(env.conf["config_file_path"]).parent, translation[0] if translation else None)
 
     def expand(markdown: str, page_file: str, first_line: int) -> str:
         variables = {name: value for name, value in env.variables.items() if name != "page"}
         return templates.render(env.env, markdown, variables, page_file, first_line)
 
-    site = Site(data, archives, settings.today(), docs_dir, expand) if not translation else languages.TranslatedSite(
+    site = Site(data, archives, settings.today(), docs_dir, expand) if not translation else translated_site.TranslatedSite(
         data, archives, settings.today(), docs_dir, expand, language=translation[0], english=translation[1])
     env.site = site
     return site

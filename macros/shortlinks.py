@@ -6,20 +6,40 @@ way a pasted link can show the clause's own words.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html import escape
+
 from macros.clauses import Clause, withdrawal_sentence
 from macros.model import SchoolData
 from macros.previews import Image, Preview, meta_tags
 
 
-def forwarding_page(preview: Preview, target: str, canonical: str, heading: str) -> str:
+@dataclass(frozen=True)
+class Words:
+    """The language a short link's page is written in: the English site's by default; a
+    translation's, with the clauses it shows in English (out of date or not yet translated)."""
+
+    language: str = "en"
+    dir: str = "ltr"
+    clause: str = "Clause {id}"
+    go_to: str = "Go to {heading}"
+    in_english: frozenset[str] = field(default_factory=frozenset)
+
+
+ENGLISH = Words()
+
+
+def forwarding_page(preview: Preview, target: str, canonical: str, heading: str, words: Words = ENGLISH,
+                    quote_in_english: bool = False) -> str:
     """Forwards at once without JavaScript; the link is there for browsers that do not follow.
 
     `target` is relative, so a copy of the site served anywhere forwards within itself.
     """
+    direction = ' dir="rtl"' if words.dir == "rtl" else ""
+    quote = ' lang="en" dir="ltr"' if quote_in_english else ""
     return (
         "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(words.language)}"{direction}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{escape(preview.title)}</title>\n"
         f'<meta name="description" content="{escape(preview.description)}">\n'
@@ -28,17 +48,19 @@ def forwarding_page(preview: Preview, target: str, canonical: str, heading: str)
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
         f"{meta_tags(preview)}\n</head>\n"
         '<body class="short-link">\n<main class="md-typeset short-link__main">\n'
-        f"<h1>{escape(heading)}</h1>\n<blockquote><p>{escape(preview.description)}</p></blockquote>\n"
-        f'<p><a href="{escape(target)}">Go to {escape(heading)}</a></p>\n'
+        f"<h1>{escape(heading)}</h1>\n<blockquote{quote}><p>{escape(preview.description)}</p></blockquote>\n"
+        f'<p><a href="{escape(target)}">{escape(words.go_to.format(heading=heading))}</a></p>\n'
         "</main>\n</body>\n</html>\n"
     )
 
 
-def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: Image) -> dict[str, str]:
+def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: Image,
+          words: Words = ENGLISH) -> dict[str, str]:
     """A short link for every clause in the text, and for every withdrawn one: path → page."""
     site_url, school = data.school.site_url, data.school.name
     links = [
-        (c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}", f"Clause {c.id}")
+        (c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}",
+         words.clause.format(id=c.id))
         for c in policy
     ] + [
         (w.anchor, f"{w.id} (withdrawn) · {school}", withdrawal_sentence(w), f"withdrawn/#{w.anchor}",
@@ -46,7 +68,9 @@ def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: Image)
         for w in data.withdrawn
     ]
     made = {}
+    in_english = {c.anchor for c in policy if c.id in words.in_english}
     for slug, title, description, target, heading in links:
         preview = Preview(title, description, f"{site_url}{slug}/", image, school)
-        made[f"{slug}/index.html"] = forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading)
+        made[f"{slug}/index.html"] = forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading, words,
+                                                     slug in in_english)
     return made

@@ -8,6 +8,10 @@ Zensical reads: a copy of mkdocs.yml beside it (CONFIG_NAME, removed afterwards)
 names the folder to write (Zensical has no --site-dir) and the site's own templates: its copies of
 Material's (base.html names Material's asset files) give way to Zensical's own.
 
+Then the site's pipeline finishes the folder, with what the pages were made from: the Site that
+define_env makes for each page, made once more as Zensical makes it (the policy's clauses, the
+draft state, which no built page says before the pipeline has added its banner).
+
 Zensical reports a failure in Python as a RuntimeError carrying a traceback's text, without the
 page. So the page renderer it calls is wrapped, to keep the first failure with its page and say
 it in the site's own words. Its own checks (links, anchors) it prints as warnings naming the
@@ -17,6 +21,8 @@ page and line, which `--strict` turns into a stop: those are read back from its 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import importlib
 import os
 import re
 import shutil
@@ -32,7 +38,7 @@ import yaml
 from macros import setup
 from macros import model, pipeline, settings, templates
 from macros.problems import Problem, SiteError
-from macros.site import body_and_first_line
+from macros.site import Site, body_and_first_line
 
 # Hidden, beside mkdocs.yml: Zensical takes paths in its configuration as relative to the file.
 CONFIG_NAME = ".zensical.yml"
@@ -162,6 +168,24 @@ def pages_named(docs_dir: Path, failures: list[Problem]) -> Iterator[None]:
         rendering.render = real
 
 
+def site_as_built() -> Site:
+    """The Site a page's define_env made in the build just done: Zensical's macros env, with its
+    configuration and the macros extension's options, given to the same define_env."""
+    from zensical.config import get_config  # noqa: PLC0415 - only when building with Zensical
+    from zensical.extensions.macros import MacroEnv, MacrosConfig  # noqa: PLC0415
+
+    config = get_config()
+    listed = config["mdx_configs"].get("zensical.extensions.macros")
+    if listed is None:
+        raise SiteError(Problem("mkdocs.yml", "the macros plugin is not listed, so the pages were built without "
+                                "their data.", "keep `- macros:` under `plugins:` with `module_name: macros`.",
+                                "plugins"))
+    options = MacrosConfig(**listed)
+    env = MacroEnv(conf=config, config=dataclasses.asdict(options))
+    importlib.import_module(options.module_name).define_env(env)
+    return env.site
+
+
 def build(config_file: Path, site_dir: Path) -> None:
     import zensical  # noqa: PLC0415 - only when building with Zensical
 
@@ -193,4 +217,4 @@ def build(config_file: Path, site_dir: Path) -> None:
     finally:
         derived.unlink(missing_ok=True)
         shutil.rmtree(templates, ignore_errors=True)
-    pipeline.run(site_dir, pipeline.inputs_from_site(site_dir, config_file), os.environ)
+    pipeline.run(site_dir, pipeline.Inputs.of(site_as_built()), os.environ)

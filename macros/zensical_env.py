@@ -4,7 +4,7 @@ own: Zensical's configuration (no `config_file_path`, `exclude_docs` as text) an
 environment. `adapt` gives that env what define_env reads, so define_env runs unchanged.
 
 What Zensical does not run at all (on_pre_page_macros, on_post_page_macros, the hooks) is listed
-in the README, under "How it is built".
+in the README, under "Engines", with what the pipeline adds to the built pages instead.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Response, Route, ViewportSize, sync_playwright
 
-from macros import languages
+from macros import language_file
 from tools.browser import ARGS, LOOPBACK, QuietHandler, serve, system_chromium
 from tests.sitebuild import ROOT, build, copy_project
 
@@ -288,8 +288,8 @@ def main() -> None:
     try:
         reference = copy_project(work / "reference")
         # The reference is the English site alone: the limit on the site's build counts languages.
-        if (reference / languages.TRANSLATIONS).is_dir():
-            shutil.rmtree(reference / languages.TRANSLATIONS)
+        if (reference / language_file.TRANSLATIONS).is_dir():
+            shutil.rmtree(reference / language_file.TRANSLATIONS)
         (reference / "mkdocs.yml").write_text(REFERENCE_CONFIG, encoding="utf-8")
         (reference / "reference_macros.py").write_text(REFERENCE_MACROS, encoding="utf-8")
         # Alternated, so a warming disk or cache favours neither side.
@@ -298,7 +298,7 @@ def main() -> None:
             times["ref"].append(timed_build(reference, work / "ref-site"))
             times["site"].append(timed_build(ROOT, work / "site"))
         ref_build, site_build = statistics.median(times["ref"]), statistics.median(times["site"])
-        codes = [language.language for _, language in languages.discover(ROOT)]
+        codes = [language.language for _, language in language_file.discover(ROOT)]
         missing = [code for code in codes if not (work / "site" / code / "index.html").is_file()]
         if missing:
             raise SystemExit(f"The build did not build every language: {', '.join(missing)} missing")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import DATA, FIXTURES, Build, build, is_original_school
+from tests.sitebuild import DATA, FIXTURES, Build, is_original_school, shared_build
 
 PUBLISHED_WORDING = "published_wording"
 
@@ -14,6 +14,14 @@ PUBLISHED_WORDING = "published_wording"
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{PUBLISHED_WORDING}: checks the school's own published wording "
                             "(original/), so runs only with that school's data file")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    # Said here, before the run: with several workers, each leaves the tests out on its own.
+    if is_original_school():
+        return None
+    return (f"Tests of the original school's published wording are left out (deselected, not skipped): "
+            f"the data file is {DATA.school.name}'s.")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -25,13 +33,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = [item for item in items if item not in left_out]
-        print(f"\nLeft out {len(left_out)} tests of the original school's published wording: "
-              f"the data file is {DATA.school.name}'s.")
 
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(tmp_path_factory.mktemp("real") / "site")
+    result = shared_build(tmp_path_factory, "real")
     assert result.ok, result.output
     return result
 
@@ -43,6 +49,6 @@ def site(real_build: Build) -> Path:
 
 @pytest.fixture(scope="session")
 def fictional_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(tmp_path_factory.mktemp("fictional") / "site", data_file=FIXTURES / "oakfield.yml")
+    result = shared_build(tmp_path_factory, "fictional", data_file=FIXTURES / "oakfield.yml")
     assert result.ok, result.output
     return result

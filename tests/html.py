@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,3 +73,49 @@ def english_pages(site: Path) -> list[Path]:
     """The pages of the English site, without its translations' (`<lang>/` with a `search/` of its own)."""
     languages = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
     return [page for page in pages(site) if page.relative_to(site).parts[0] not in languages]
+
+
+
+class _Directions(HTMLParser):
+    """Each text of <body> with the direction of the nearest element that sets one."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, dict[str, str]]] = []
+        self.found: list[DirectedText] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.open.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if any(tag == "body" for tag, _ in self.open) and data.strip():
+            direction = next((attrs.get("dir") or "auto" for tag, attrs in reversed(self.open)
+                              if "dir" in attrs or tag == "bdi"), "")
+            self.found.append(DirectedText(data, direction, list(self.open)))
+
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+@dataclass(frozen=True)
+class DirectedText:
+    text: str
+    # The `dir` of the nearest element that sets one ("auto" for a <bdi> that does not say).
+    direction: str
+    # The elements it is in, outermost first: (tag, attributes).
+    inside: list[tuple[str, dict[str, str]]]
+
+
+def directed_texts(source: str) -> list[DirectedText]:
+    """Every text of a page's body, with the direction it is set in."""
+    parser = _Directions()
+    parser.feed(source)
+    parser.close()
+    return parser.found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -10,7 +11,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
+
+from filelock import FileLock
 
 from macros import model
 from tests.html import pages
@@ -122,6 +126,25 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
         timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def shared_build(tmp_path_factory: Any, name: str, **options: Any) -> Build:
+    """One build per configuration for the whole run. With several workers (pytest-xdist, as
+    `make test` runs), the first to ask builds it under a lock and records how it went; the others
+    read the record and use the same folder."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, which every worker's own folder is in
+    folder = root / f"shared-{name}"
+    record = folder / "build.json"
+    with FileLock(root / f"shared-{name}.lock"):
+        if not record.is_file():
+            folder.mkdir(exist_ok=True)
+            result = build(folder / "site", **options)
+            record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}),
+                              encoding="utf-8")
+        recorded = json.loads(record.read_text(encoding="utf-8"))
+    return Build(recorded["returncode"], recorded["output"], folder / "site")
 
 
 LYCHEE = Path(sys.executable).with_name("lychee")

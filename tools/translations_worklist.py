@@ -16,9 +16,11 @@ import tempfile
 from html import unescape
 from pathlib import Path
 
-from macros import archive, changes, clause_markup, languages, model
+from macros import archive, changes, clause_markup, model
+from macros.language_file import LanguageFile, discover
 from macros.freeze import FREEZE_ENV
 from macros.problems import SiteError, summary
+from macros.translated_clauses import source_hash
 from tools import ROOT, data_path
 
 NOT_FOUND = "English at translation time not found"
@@ -47,11 +49,11 @@ def current_english(project: Path) -> list[clause_markup.Clause]:
 
 
 def worklist(english: list[clause_markup.Clause], earlier: list[clause_markup.Clause],
-             translations: list[languages.LanguageFile]) -> str:
+             translations: list[LanguageFile]) -> str:
     """The list itself: per language, each clause to translate, with what changed in the English."""
     by_hash: dict[str, str] = {}
     for clause in [*earlier, *english]:
-        by_hash.setdefault(languages.source_hash(clause.text), clause.text)
+        by_hash.setdefault(source_hash(clause.text), clause.text)
     lines: list[str] = []
     for language in translations:
         items: list[str] = []
@@ -59,7 +61,7 @@ def worklist(english: list[clause_markup.Clause], earlier: list[clause_markup.Cl
             recorded = language.clauses.get(clause.id)
             if recorded is None:
                 items.append(f"  {clause.id}: not translated yet. The English now: {clause.text}")
-            elif recorded.source != languages.source_hash(clause.text):
+            elif recorded.source != source_hash(clause.text):
                 old = by_hash.get(recorded.source)
                 change = plain_diff(old, clause.text) if old else NOT_FOUND
                 items.append(f"  {clause.id}: the English has changed since it was translated.\n"
@@ -78,7 +80,7 @@ def main() -> int:
     try:
         data = model.load(data_path())
         archives = archive.load_archives(ROOT / "docs", data)
-        found = [language for _, language in languages.discover(ROOT)]
+        found = [language for _, language in discover(ROOT)]
     except SiteError as error:
         sys.stderr.write(summary(error.problems) + "\n")
         return 1

@@ -4,6 +4,9 @@
   "use strict";
 
   var status;
+  /* Each message in the page's language: a translated page defines siteWords (overrides/main.html),
+     which gives an English message in its words, and its months; elsewhere the English stays. */
+  var t = window.siteWords || String;
 
   /* One polite live region tells screen readers what was copied. */
   function announce(message) {
@@ -60,7 +63,7 @@
       var copied = content();
       if (typeof copied === "string") return announce(copied);
       copy(copied.text, copied.html).then(function () {
-        button.textContent = "Copied";
+        button.textContent = t("Copied");
         button.removeAttribute("aria-label");
         button.classList.add("copy-button--done");
         announce(copied.said);
@@ -70,7 +73,7 @@
           button.classList.remove("copy-button--done");
         }, 4000);
       }, function () {
-        announce("Could not copy. Select the text and copy it instead.");
+        announce(t("Could not copy. Select the text and copy it instead."));
       });
     });
     return button;
@@ -80,8 +83,8 @@
   document.querySelectorAll("[data-link][data-clause]").forEach(function (item) {
     var id = item.getAttribute("data-clause");
     var link = item.getAttribute("data-link");
-    item.appendChild(makeButton("Copy link", "Copy link to clause " + id, function () {
-      return { text: link, said: "Link to clause " + id + " copied: " + link };
+    item.appendChild(makeButton(t("Copy link"), t("Copy link to clause " + id), function () {
+      return { text: link, said: t("Link to clause " + id + " copied: " + link) };
     }));
   });
 
@@ -153,7 +156,7 @@
   function stampPrintDate() {
     var today = new Date();
     document.querySelectorAll("[data-print-date]").forEach(function (slot) {
-      slot.textContent = " on " + today.getDate() + " " + MONTHS[today.getMonth()] + " " + today.getFullYear();
+      slot.textContent = t(" on " + today.getDate() + " " + (t.months || MONTHS)[today.getMonth()] + " " + today.getFullYear());
     });
   }
   stampPrintDate();
@@ -164,11 +167,18 @@
   var rules = document.getElementById("whatsapp-text");
   if (rules) {
     var button = makeButton(
-      "Copy for WhatsApp", null, function () {
-        return { text: rules.textContent, said: "The rules are copied. Paste them into your group." };
+      t("Copy for WhatsApp"), null, function () {
+        return { text: rules.textContent, said: t("The rules are copied. Paste them into your group.") };
       }
     );
     button.classList.add("copy-button--large");
     rules.parentNode.insertBefore(button, rules.nextSibling);
+  }
+
+  /* Material searches on each key released: text that comes without one (pasted from the menu,
+     dictated, or composed by a keyboard for another script) searches too. */
+  var query = document.querySelector(".md-search__input");
+  if (query) {
+    query.addEventListener("input", function () { query.dispatchEvent(new KeyboardEvent("keyup")); });
   }
 })();

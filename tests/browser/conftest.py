@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from macros import model
 from tools.browser import ARGS, serve, system_chromium
@@ -121,3 +121,27 @@ def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+def header_bottom(page: Page) -> float:
+    box = page.locator("header.md-header").bounding_box()
+    assert box is not None
+    return box["y"] + box["height"]
+
+
+def assert_in_view_below_header(page: Page, target: str) -> None:
+    """The element is on screen and not hidden under the sticky header."""
+    element = page.locator(target)
+    expect(element).to_be_in_viewport()
+    box = element.bounding_box()
+    assert box is not None
+    assert box["y"] >= header_bottom(page) - 1, f"{target} is under the sticky header ({box['y']} px)"
+
+
+def search(page: Page, words: str) -> None:
+    """Tap the magnifier and type, as a parent does."""
+    page.locator("label.md-header__button[for='__search']").tap()
+    field = page.locator(".md-search__input")
+    expect(field).to_be_focused()
+    field.press_sequentially(words, delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()

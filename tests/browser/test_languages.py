@@ -1,15 +1,22 @@
-"""The translations in a real Chromium: right-to-left pages mirrored. (axe-core checks every
-translated page with the English ones: tests/browser/test_accessibility.py.)"""
+"""The translations in a real Chromium: right-to-left pages mirrored, the site script's words in
+the page's language. (axe-core checks every translated page with the English ones, in both
+schemes and at both sizes: tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page, expect
 
-from macros import languages
-from tests.sitebuild import ROOT
+from macros import language_file
+from tests.sitebuild import DATA, ROOT
 
-LANGUAGES = [language for _, language in languages.discover(ROOT)]
+LANGUAGES = [language for _, language in language_file.discover(ROOT)]
+
+
+def language(code: str) -> language_file.LanguageFile:
+    return next(item for item in LANGUAGES if item.language == code)
 
 
 MARKER_AND_TEXT = """(li) => {
@@ -25,7 +32,7 @@ MARKER_AND_TEXT = """(li) => {
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.language)
-def test_the_clause_marker_sits_where_the_language_starts_a_line(page: Page, language: languages.LanguageFile) -> None:
+def test_the_clause_marker_sits_where_the_language_starts_a_line(page: Page, language: language_file.LanguageFile) -> None:
     """At 360 px: in Arabic and Urdu the marker is on the right of the words, and the clause's
     edge (which marks the clause a link lands on) on the right too; in English and Polish both
     on the left."""
@@ -38,3 +45,83 @@ def test_the_clause_marker_sits_where_the_language_starts_a_line(page: Page, lan
         else:
             assert boxes["id"][1] <= boxes["text"][0] + 1, (prefix, boxes)
         assert boxes["border"][start] == "4px" and boxes["border"][end] == "0px", (prefix, boxes)
+
+
+# ---- The site's own script speaks the page's language ----
+
+
+@pytest.fixture
+def clipboard_page(context: BrowserContext) -> Page:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    return context.new_page()
+
+
+@pytest.mark.parametrize("code", ["pl", "ar"])
+def test_a_clauses_copy_button_is_named_and_answers_in_the_pages_language(clipboard_page: Page, code: str) -> None:
+    """Polish, and Arabic for a right-to-left language: the buttons' names, what a button says once
+    it has copied, and what a screen reader hears, all from the language file."""
+    page, words = clipboard_page, language(code)
+    page.goto(f"{code}/policy/")
+    button = page.locator("li#c3 > .copy-button")
+    expect(button).to_have_text(words.text("copy_link"))
+    expect(button).to_have_accessible_name(words.text("copy_link_to_clause", id="C3"))
+    expect(page.get_by_role("button", name=words.text("copy_link_to_clause", id="A7"), exact=True)).to_have_count(1)
+    expect(page.get_by_role("button", name="Copy link to clause C3")).to_have_count(0)
+    button.click()
+    link = f"{DATA.school.site_url}{code}/c3/"
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    expect(button).to_have_text(words.text("copied"))
+    expect(button).to_have_accessible_name(words.text("copied"))
+    expect(page.get_by_role("status")).to_have_text(words.text("link_copied", id="C3", link=link))
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_the_rules_copy_button_answers_in_the_pages_language(clipboard_page: Page, code: str) -> None:
+    page, words = clipboard_page, language(code)
+    page.goto(f"{code}/group-rules/")
+    page.get_by_role("button", name=words.text("copy_for_whatsapp"), exact=True).click()
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#whatsapp-text").text_content()
+    expect(page.get_by_role("status")).to_have_text(words.text("rules_copied"))
+
+
+@pytest.mark.parametrize("code", ["pl", "ar"])
+def test_a_printed_page_says_where_from_and_when_in_the_pages_language(page: Page, code: str) -> None:
+    words = language(code)
+    page.clock.install(time=dt.datetime(2026, 11, 24, 21, 0))
+    page.goto(f"{code}/policy/")
+    months = words.strings["months"]
+    assert isinstance(months, list)
+    printed = words.text("printed_on", date=words.text("date", day="24", month=months[10], year="2026"))
+    url = f"{DATA.school.site_url}{code}/policy/"
+    expect(page.locator(".print-meta")).to_have_text(words.text("printed_from", url=url) + printed)
+
+
+# ---- Left to right inside right-to-left text ----
+
+CHARACTER_BOXES = """(element) => {
+  const text = element.firstChild;
+  const boxes = [...text.textContent].map((_, at) => {
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 1);
+    const box = range.getBoundingClientRect();
+    return {left: box.left, top: box.top};
+  });
+  return {text: element.textContent, direction: getComputedStyle(element).direction, boxes};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_in_arabic_a_phone_number_reads_left_to_right(page: Page, width: int) -> None:
+    """Its digits in their order from left to right, the two groups of "0115 9150193" included
+    (unmarked, the page's right-to-left order would swap them), in the sentence and on the button."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("ar/raise-a-concern/")
+    for number in (page.locator("a.contact-link[href^='tel:']"), page.locator("a.contact-action .contact-action__detail").first):
+        found = number.evaluate(CHARACTER_BOXES)
+        assert found["text"] == DATA.contact.phone and found["direction"] == "ltr", found
+        boxes = found["boxes"]
+        space = found["text"].index(" ")
+        assert boxes[space - 1]["top"] == boxes[space + 1]["top"], "the number is split across lines"
+        lefts = [box["left"] for box in boxes]
+        assert lefts == sorted(lefts), found

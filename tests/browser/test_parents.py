@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros import model
-from tests.browser.conftest import PHONE, REFRESH, open_page, source
+from tests.browser.conftest import PHONE, REFRESH, assert_in_view_below_header, open_page, search, source
 from tests.sitebuild import ROOT
 
 DATA = model.load(ROOT / "school.yml")
@@ -35,21 +35,6 @@ def phone(browser: Browser, base_url: str, scheme: str = "light") -> BrowserCont
     return browser.new_context(
         viewport=PHONE, base_url=base_url, is_mobile=True, has_touch=True, color_scheme=scheme  # type: ignore[arg-type]
     )
-
-
-def header_bottom(page: Page) -> float:
-    box = page.locator("header.md-header").bounding_box()
-    assert box is not None
-    return box["y"] + box["height"]
-
-
-def assert_in_view_below_header(page: Page, target: str) -> None:
-    """The element is on screen and not hidden under the sticky header."""
-    element = page.locator(target)
-    expect(element).to_be_in_viewport()
-    box = element.bounding_box()
-    assert box is not None
-    assert box["y"] >= header_bottom(page) - 1, f"{target} is under the sticky header ({box['y']} px)"
 
 
 # ---- Every page ------------------------------------------------------------------------------
@@ -198,15 +183,6 @@ def test_the_colours_follow_the_phone_and_the_switch(
 
 
 # ---- Search ------------------------------------------------------------------------------------------
-
-
-def search(page: Page, words: str) -> None:
-    """Tap the magnifier and type, as a parent does."""
-    page.locator("label.md-header__button[for='__search']").tap()
-    field = page.locator(".md-search__input")
-    expect(field).to_be_focused()
-    field.press_sequentially(words, delay=30)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
 def test_search_offers_the_clause_first_and_lands_on_it(page: Page) -> None:

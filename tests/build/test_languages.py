@@ -8,19 +8,20 @@ import json
 import shutil
 import re
 from html import unescape
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
 
-from macros import languages, responses
+from macros import language_builds, language_file, responses, translated_clauses
 from macros.pipeline import clauses_from_html
-from macros.languages import LanguageFile
-from tests.html import Html
+from macros.language_file import LanguageFile
+from tests.html import Html, directed_texts
 from tests.sitebuild import DATA, ROOT, Build, build, copy_project
 
-LANGUAGES = [language for _, language in languages.discover(ROOT)]
+LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 CODES = [language.language for language in LANGUAGES]
 PARENT_PAGES = ["", "policy/", "raise-a-concern/", "group-rules/", "accessibility/"]
 STAFF_PAGES = ["clauses/", "withdrawn/", "versions/", "versions/changes/"]
@@ -79,7 +80,7 @@ def test_what_stays_english_on_a_translated_page_is_marked_english(site: Path, c
 @pytest.mark.parametrize("code", CODES)
 def test_search_uses_the_language_where_material_can(site: Path, code: str) -> None:
     config = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == [code if code in languages.SEARCH_LANGUAGES else "en"]
+    assert config["lang"] == [code if code in language_builds.SEARCH_LANGUAGES else "en"]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -130,9 +131,19 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
         short = Html.read(site / code / clause_id.lower() / "index.html")
         assert short.find("meta", content="0; url=../policy/#" + clause_id.lower())
         translated = words.clauses.get(clause_id)
-        current = translated and translated.source == languages.source_hash(english[clause_id])
+        current = translated and translated.source == translated_clauses.source_hash(english[clause_id])
         assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
         assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
+        # Its page, for a browser that does not forward, is in the language too, and right to
+        # left where the language is; the clause it quotes in English is marked English.
+        root = short.find("html")[0]
+        assert root["lang"] == code and root.get("dir", "ltr") == words.dir, (clause_id, root)
+        heading = words.text("clause_heading", id=clause_id)
+        assert f"<h1>{escape(heading)}</h1>" in short.source, clause_id
+        go_to = escape(words.text("go_to", heading=heading))
+        assert f'<a href="../policy/#{clause_id.lower()}">{go_to}</a>' in short.source, clause_id
+        quote = short.find("blockquote")[0]
+        assert (quote.get("lang"), quote.get("dir")) == ((None, None) if current else ("en", "ltr")), clause_id
 
 
 # ---- Out of date: the English changed, or the translation lacks a clause ----
@@ -240,7 +251,7 @@ def fourth_language(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     code = added.language
     home, policy = page(site, code, ""), page(site, code, "policy/")
     assert home.find("html", lang=code, dir="ltr") and policy.find("html", lang=code)
@@ -252,7 +263,7 @@ def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_langu
 
 
 def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     built = (site / added.language / "policy" / "index.html").read_text(encoding="utf-8")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     assert re.findall(r'data-clause="([A-Z]+[0-9]+)"', built) == list(english)
@@ -269,16 +280,18 @@ def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: B
 
 
 def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     for clause_id, text in english.items():
         short = Html.read(site / added.language / clause_id.lower() / "index.html")
         expected = added.clauses[clause_id].text if clause_id in added.clauses else text
         assert short.meta("og:description") == expected, clause_id
+        quote = short.find("blockquote")[0]
+        assert quote.get("lang") == (None if clause_id in added.clauses else "en"), clause_id
 
 
 def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
-    site, added = fourth_language.site, languages.load(FOURTH / "language.yml")
+    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     offered = 0
     for path in sorted(site.rglob("index.html")):
         built = Html.read(path)
@@ -360,3 +373,59 @@ def test_every_language_uses_the_english_sites_assets(site: Path, code: str) -> 
     stub = json.loads((site / code / "search/search_index.json").read_text(encoding="utf-8"))
     loader_folder = site / "assets/javascripts/workers"
     assert (loader_folder / stub["config"]["full_index"]).resolve() == (site / code / "search/search_index.full.json").resolve()
+
+
+
+# ---- Left to right inside right-to-left text ----
+
+CLAUSE_ID = re.compile(r"\b[A-Z]{1,3}[0-9]{1,3}\b")
+RIGHT_TO_LEFT = [language.language for language in LANGUAGES if language.dir == "rtl"]
+# Set left to right, or isolated (<bdi>), or in a page that sets no direction (left to right: a
+# short link's forwarding page).
+ISOLATED = {"ltr", "auto", ""}
+
+
+@pytest.mark.parametrize("code", RIGHT_TO_LEFT)
+def test_numbers_addresses_and_clause_ids_stay_left_to_right(site: Path, code: str) -> None:
+    """On a right-to-left page, each phone number and email address (every tel: and mailto: link's)
+    and each clause ID is in an element of its own set left-to-right, or a <bdi>: "0115 9150193"
+    would otherwise show as "9150193 0115"."""
+    links, ids = 0, 0
+    for path in sorted((site / code).rglob("*.html")):
+        for piece in directed_texts(path.read_text(encoding="utf-8")):
+            tags = [tag for tag, _ in piece.inside]
+            if tags[-1] in {"script", "style", "pre", "code"}:
+                continue  # code, and the rules as the plain text copied into WhatsApp
+            link = next((attrs["href"] for tag, attrs in reversed(piece.inside)
+                         if tag == "a" and attrs.get("href", "").startswith(("tel:", "mailto:"))), None)
+            if link and re.search(r"[0-9@]", piece.text):
+                # Only the number or address is left to right, not the words beside it ("Call").
+                assert piece.text.strip() == (DATA.contact.phone if link.startswith("tel:") else DATA.contact.email)
+                assert piece.direction in ISOLATED, (path, piece)
+                links += 1
+            for found in CLAUSE_ID.findall(piece.text):
+                assert piece.direction in ISOLATED, (path, found, piece.text)
+                ids += 1
+    assert links >= 10 and ids >= 23 + 4, (links, ids)
+
+
+def test_in_english_numbers_and_ids_are_marked_up_as_before(site: Path) -> None:
+    """The English page is left to right throughout: its markup gains nothing."""
+    policy = (site / "policy" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="clause__id" href="#c3">C3</a>' in policy
+    assert re.search(r'<a class="contact-link" href="tel:[^"]+">', policy)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_notice_says_in_the_language_when_it_was_translated(site: Path, code: str) -> None:
+    """The date with the language's own month name ("1 grudnia 2026" in Polish), in its own sentence."""
+    words = language(code)
+    months = words.strings["months"]
+    assert isinstance(months, list)
+    day = words.translated_on
+    for url in PARENT_PAGES:
+        built = page(site, code, url)
+        own = Html(built.source.split('<div class="translation-notice"', 1)[1].split("</p>", 1)[0])
+        assert months[day.month - 1] in own.text and str(day.year) in own.text, (url, own.text)
+        assert f"{day:%B}" not in own.text, (url, own.text)
+        assert words_in(own, words.text("translation_date", date=words.long_date(day)))

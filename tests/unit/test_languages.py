@@ -4,12 +4,14 @@ committed for editors, and the functions that keep a translation honest about th
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import string
 from pathlib import Path
 
 import pytest
 
-from macros import languages
+from macros import language_file, translated_clauses, translated_page
 from macros.clause_markup import Clause
 from macros.problems import SiteError
 
@@ -19,11 +21,11 @@ POLISH = ROOT / "translations" / "pl" / "language.yml"
 
 def test_the_committed_json_schema_is_current() -> None:
     committed = json.loads((ROOT / "translations.schema.json").read_text(encoding="utf-8"))
-    assert committed == languages.json_schema(), "run `make schema` and commit translations.schema.json"
+    assert committed == language_file.json_schema(), "run `make schema` and commit translations.schema.json"
 
 
 def test_every_language_file_is_valid() -> None:
-    assert [language.language for _, language in languages.discover(ROOT)] == sorted(
+    assert [language.language for _, language in language_file.discover(ROOT)] == sorted(
         path.parent.name for path in (ROOT / "translations").glob("*/language.yml"))
 
 
@@ -45,7 +47,7 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
 def test_a_mistake_is_named_with_its_file_line_field_and_value(tmp_path: Path, old: str, new: str, said: str) -> None:
     path = broken(tmp_path, old, new)
     with pytest.raises(SiteError) as raised:
-        languages.load(path)
+        language_file.load(path)
     message = str(raised.value)
     assert str(path) in message and said in message
     assert "line " in message
@@ -57,34 +59,34 @@ def test_raising_the_status_with_its_reviewer_recorded_is_valid(tmp_path: Path) 
     text = path.read_text(encoding="utf-8").replace("status: draft", "status: checked")
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SiteError, match="status_checked"):
-        languages.load(path)
+        language_file.load(path)
     text = text.replace("strings:\n", 'strings:\n  status_checked: "Sprawdzone: {checked_by}, {checked_on}."\n')
     path.write_text(text, encoding="utf-8")
-    checked = languages.load(path)
+    checked = language_file.load(path)
     assert checked.status == "checked"
-    assert "A. Parent" in languages.status_html(checked, "../")
+    assert "A. Parent" in translated_page.status_html(checked, "../")
 
 
 def test_a_folder_and_its_language_must_agree(tmp_path: Path) -> None:
     (tmp_path / "de").mkdir()
     shutil.copy(POLISH, tmp_path / "de" / "language.yml")
     with pytest.raises(SiteError, match="folder for 'de'"):
-        languages.load(tmp_path / "de" / "language.yml")
+        language_file.load(tmp_path / "de" / "language.yml")
 
 
 ENGLISH = [Clause("C1", "One.", "S"), Clause("C2", "Two.", "S"), Clause("C3", "Three.", "S")]
 
 
-def polish_with(clauses: dict[str, tuple[str, str]]) -> languages.LanguageFile:
-    loaded = languages.load(POLISH)
+def polish_with(clauses: dict[str, tuple[str, str]]) -> language_file.LanguageFile:
+    loaded = language_file.load(POLISH)
     return loaded.model_copy(update={"clauses": {
-        k: languages.TranslatedClause(text=t, source=languages.source_hash(s)) for k, (t, s) in clauses.items()}})
+        k: language_file.TranslatedClause(text=t, source=translated_clauses.source_hash(s)) for k, (t, s) in clauses.items()}})
 
 
 def test_reconcile_keeps_current_translations_and_shows_the_english_of_the_rest() -> None:
     words = polish_with({"C1": ("Jeden.", "One."), "C2": ("Dwa.", "Two, before.")})
     markdown = "Intro\n\n- [C1] Jeden.\n- [C2] Dwa.\n- [Z1] Stare.\n\nEnd"
-    done = languages.reconcile(markdown, words, ENGLISH)
+    done = translated_clauses.reconcile(markdown, words, ENGLISH)
     assert done.stale == ["C2", "C3"] and done.gone == ["Z1"]
     lines = done.markdown.splitlines()
     assert lines[2] == "- [C1] Jeden."
@@ -97,7 +99,7 @@ def test_reconcile_keeps_current_translations_and_shows_the_english_of_the_rest(
 def test_dates_are_written_in_the_language() -> None:
     import datetime as dt
 
-    words = languages.load(POLISH)
+    words = language_file.load(POLISH)
     months = words.strings["months"]
     assert isinstance(months, list)
     assert words.long_date(dt.date(2027, 1, 20)) == words.text("date", day="20", month=months[0], year="2027")
@@ -120,3 +122,69 @@ def test_the_worklist_names_each_clause_to_translate_with_what_changed_in_the_en
     assert "C2: not translated yet. The English now: Two." in lacking
     assert "Nothing to translate" in worklist(ENGLISH, [], [polish_with(
         {c.id: (c.text, c.text) for c in ENGLISH})])
+
+
+# ---- site.js's messages in the language ----
+
+SITE_JS = ROOT / "docs" / "assets" / "site.js"
+
+
+def said_in(words: language_file.LanguageFile, english: str) -> str:
+    """What the page's siteWords gives for an English message, done as overrides/main.html does it:
+    the matching pattern replaced as JavaScript replaces (`$1` the first group, `$$` a `$`)."""
+    said = json.loads(translated_page.script_words(words))
+    for pattern, replacement in said["messages"].items():
+        found = re.fullmatch(pattern, english)
+        if found:
+            parts = re.findall(r"\$\$|\$\d|[^$]+|\$", replacement)
+            return "".join("$" if part == "$$" else found[int(part[1])] if re.fullmatch(r"\$\d", part) else part
+                           for part in parts)
+    return english
+
+
+def test_every_message_of_site_js_is_given_in_the_language() -> None:
+    words = language_file.load(POLISH)
+    months = words.strings["months"]
+    assert isinstance(months, list)
+    link = "https://example.org/pl/c3/"
+    assert said_in(words, "Copied") == words.text("copied")
+    assert said_in(words, "Copy link") == words.text("copy_link")
+    assert said_in(words, "Copy link to clause C3") == words.text("copy_link_to_clause", id="C3")
+    assert said_in(words, f"Link to clause C3 copied: {link}") == words.text("link_copied", id="C3", link=link)
+    # The month is the language's already: site.js takes siteWords' months.
+    assert said_in(words, f" on 24 {months[10]} 2026") == words.text(
+        "printed_on", date=words.text("date", day="24", month=months[10], year="2026"))
+    assert json.loads(translated_page.script_words(words))["months"] == months
+    for key, english in translated_page.SCRIPT_MESSAGES.items():
+        if "{" not in english:
+            assert said_in(words, english) == words.text(key), key
+    # A message the language does not give stays English.
+    assert said_in(words, "Clear selection") == "Clear selection"
+    odd = words.model_copy(update={"strings": {**words.strings, "copied": "</script>$1 $&", "copy_link": "5 $"}})
+    assert "<" not in translated_page.script_words(odd)
+    assert said_in(odd, "Copied") == "</script>$1 $&" and said_in(odd, "Copy link") == "5 $"
+
+
+def test_site_js_still_writes_each_message_it_is_given_for() -> None:
+    """site.js writes a message as its English, its blanks joined in: each piece is in it as written."""
+    script = SITE_JS.read_text(encoding="utf-8")
+    for english in [*translated_page.SCRIPT_MESSAGES.values(), translated_page.PRINTED_ON]:
+        pieces = [literal for literal, _, _, _ in string.Formatter().parse(english) if literal]
+        assert f"t({json.dumps(pieces[0])}" in script, english
+        assert all(json.dumps(piece) in script for piece in pieces), english
+
+
+@pytest.mark.parametrize(("key", "words", "said"), [
+    ("copy_link_to_clause", "Kopiuj {link}", "have the blank {link}, which the English has not"),
+    ("copied", "Skopiowano {", "have a { or } that is not part of a blank"),
+    ("printed_on", " dnia {day}", "have a blank that is not {date}"),
+    ("date", "{day} {miesiąc}", "have a blank that is not {day}, {month} or {year}"),
+])
+def test_a_blank_the_english_message_has_not_is_named(key: str, words: str, said: str) -> None:
+    polish = language_file.load(POLISH)
+    wrong = polish.model_copy(update={"strings": {**polish.strings, key: words}})
+    with pytest.raises(SiteError) as raised:
+        translated_page.script_words(wrong)
+    message = str(raised.value)
+    assert "translations/pl/language.yml" in message and f"strings.{key}" in message
+    assert said in message and repr(words) in message

@@ -48,6 +48,18 @@ def test_edits_replace_exact_spans_and_refuse_to_overlap() -> None:
         edits.apply(html)
 
 
+def test_an_attributes_value_is_found_where_the_tag_writes_it_however_it_is_quoted() -> None:
+    html = """<p>x</p><img class='logo big' src="a.svg" hidden data-size=12 alt="a &amp; b"/>"""
+    image = html_edit.first(html, "img")
+    assert image is not None
+    spans = html_edit.attribute_spans(html, image)
+    assert {name: html[start:end] for name, (start, end) in spans.items()} == {
+        "class": "logo big", "src": "a.svg", "data-size": "12", "alt": "a &amp; b"}
+    edits = html_edit.Edits()
+    edits.replace(*spans["src"], "b.svg")
+    assert edits.apply(html) == html.replace('"a.svg"', '"b.svg"')
+
+
 INDENTED = """<!doctype html>
 <html>
   <head>

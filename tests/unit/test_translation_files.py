@@ -43,8 +43,9 @@ STATUS_RECORDS = {
     "approved": ["checked_by", "checked_on", "approved_by", "approved_on"],
 }
 REQUIRED_STRINGS = [
-    "status_notice", "authority_notice", "read_in_english", "translation_updating", "staff_pages_english",
-    "language_switch_label", "read_in_your_language", "policy_title", "copy_link", "copy_link_to_clause",
+    "status_notice", "translation_date", "authority_notice", "read_in_english", "translation_updating",
+    "staff_pages_english", "language_switch_label", "read_in_your_language", "policy_title", "copy_link",
+    "copy_link_to_clause",
     "link_copied", "copied", "copy_failed", "copy_for_whatsapp", "rules_copied", "contents", "printed_from",
     "printed_on", "months", "call", "email", "journey_raise", "journey_contact", "journey_look",
     "journey_school_will", "journey_respond", "version_panel_label", "version_history", "not_yet_approved",
