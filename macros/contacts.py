@@ -22,7 +22,7 @@ def mailto_href(email: str, subject: str) -> str:
 
 def ltr_attribute(ltr: bool) -> str:
     """On a right-to-left page a number, an address or an ID is marked left-to-right, so its digits
-    and dots keep their order ("0115 9150193" would otherwise show its groups swapped)."""
+    and dots keep their order (a number in two groups would otherwise show its groups swapped)."""
     return ' dir="ltr"' if ltr else ""
 
 

@@ -29,14 +29,16 @@ class Words:
 ENGLISH = Words()
 
 
-def forwarding_page(preview: Preview, target: str, canonical: str, heading: str, words: Words = ENGLISH,
-                    quote_in_english: bool = False) -> str:
+def forwarding_page(preview: Preview, target: str, canonical: str, heading: str, clause_id: str,
+                    words: Words = ENGLISH, quote_in_english: bool = False) -> str:
     """Forwards at once without JavaScript; the link is there for browsers that do not follow.
 
     `target` is relative, so a copy of the site served anywhere forwards within itself.
     """
     direction = ' dir="rtl"' if words.dir == "rtl" else ""
     quote = ' lang="en" dir="ltr"' if quote_in_english else ""
+    # In right-to-left words the clause's ID stays left to right ("A1", not "1A").
+    shown = escape(heading).replace(clause_id, f'<span dir="ltr">{clause_id}</span>') if direction else escape(heading)
     return (
         "<!doctype html>\n"
         f'<html lang="{escape(words.language)}"{direction}>\n<head>\n<meta charset="utf-8">\n'
@@ -48,8 +50,8 @@ def forwarding_page(preview: Preview, target: str, canonical: str, heading: str,
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
         f"{meta_tags(preview)}\n</head>\n"
         '<body class="short-link">\n<main class="md-typeset short-link__main">\n'
-        f"<h1>{escape(heading)}</h1>\n<blockquote{quote}><p>{escape(preview.description)}</p></blockquote>\n"
-        f'<p><a href="{escape(target)}">{escape(words.go_to.format(heading=heading))}</a></p>\n'
+        f"<h1>{shown}</h1>\n<blockquote{quote}><p>{escape(preview.description)}</p></blockquote>\n"
+        f'<p><a href="{escape(target)}">{escape(words.go_to).replace("{heading}", shown)}</a></p>\n'
         "</main>\n</body>\n</html>\n"
     )
 
@@ -59,18 +61,18 @@ def pages(data: SchoolData, policy: list[Clause], policy_url: str, image: Image,
     """A short link for every clause in the text, and for every withdrawn one: path → page."""
     site_url, school = data.school.site_url, data.school.name
     links = [
-        (c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}",
+        (c.id, c.anchor, f"{c.id} · {c.section} · {school}", c.text, f"{policy_url}#{c.anchor}",
          words.clause.format(id=c.id))
         for c in policy
     ] + [
-        (w.anchor, f"{w.id} (withdrawn) · {school}", withdrawal_sentence(w), f"withdrawn/#{w.anchor}",
+        (w.id, w.anchor, f"{w.id} (withdrawn) · {school}", withdrawal_sentence(w), f"withdrawn/#{w.anchor}",
          f"Clause {w.id} (withdrawn)")
         for w in data.withdrawn
     ]
     made = {}
     in_english = {c.anchor for c in policy if c.id in words.in_english}
-    for slug, title, description, target, heading in links:
+    for clause_id, slug, title, description, target, heading in links:
         preview = Preview(title, description, f"{site_url}{slug}/", image, school)
-        made[f"{slug}/index.html"] = forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading, words,
-                                                     slug in in_english)
+        made[f"{slug}/index.html"] = forwarding_page(preview, f"../{target}", f"{site_url}{target}", heading,
+                                                     clause_id, words, slug in in_english)
     return made

@@ -125,3 +125,19 @@ def test_in_arabic_a_phone_number_reads_left_to_right(page: Page, width: int) ->
         assert boxes[space - 1]["top"] == boxes[space + 1]["top"], "the number is split across lines"
         lefts = [box["left"] for box in boxes]
         assert lefts == sorted(lefts), found
+
+
+# ---- Urdu in Nastaliq ----
+
+FONT_OF_TEXT = "() => getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily"
+
+
+def test_urdu_is_set_in_nastaliq_where_the_device_has_it(page: Page) -> None:
+    """Urdu's text asks first for the Nastaliq fonts devices carry (no web font is fetched);
+    Arabic, written in Naskh, keeps the site's own font."""
+    page.goto("ur/policy/")
+    urdu = page.evaluate(FONT_OF_TEXT)
+    assert urdu.split(",")[0].strip('" ') == "Noto Nastaliq Urdu", urdu
+    page.goto("ar/policy/")
+    arabic = page.evaluate(FONT_OF_TEXT)
+    assert "Nastaliq" not in arabic, arabic
