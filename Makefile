@@ -52,8 +52,11 @@ build: $(STAMP)
 	rm -rf site && mv site.partial site
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
-# One worker per core, each taking whole test files (a file's builds are made once, by its worker).
-PARALLEL := -n auto --dist loadfile
+# Two test workers per core: the browser tests mostly wait on Chromium, not on the processor.
+# Tests are shared out one by one, but a file whose fixtures build a site for the file (marked
+# with `xdist_group`) goes to one worker, so that it builds once.
+WORKERS ?= $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1) * 2 )))
+PARALLEL := -n $(WORKERS) --dist loadgroup
 test: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest $(PARALLEL)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -119,3 +121,20 @@ def directed_texts(source: str) -> list[DirectedText]:
     parser.feed(source)
     parser.close()
     return parser.found
+
+
+# ---- Scripts and their Content-Security-Policy (read here without macros.csp) ----
+
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def inline_script_hashes(source: str) -> list[str]:
+    found = []
+    for attrs, body in SCRIPT.findall(source):
+        kind = re.search(r'\btype="([^"]*)"', attrs)
+        if "src=" in attrs or (kind and kind.group(1) not in {"text/javascript", "module"}):
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        found.append(f"'sha256-{digest}'")
+    return found

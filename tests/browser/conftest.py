@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from macros import model
@@ -16,6 +19,8 @@ from tests.html import english_pages
 from tests.sitebuild import ROOT
 
 PHONE = {"width": 360, "height": 740}
+# A test machine running several workers answers slower than a phone: wait up to 10 s, not 5.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")
@@ -145,3 +150,73 @@ def search(page: Page, words: str) -> None:
     expect(field).to_be_focused()
     field.press_sequentially(words, delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+# ---- Checking pages: axe-core, and waiting without eval ----
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+SCHEMES = {"light": "default", "dark": "slate"}
+axe = Axe()
+
+
+def wait_until(page: Page, script: str, arg: object = None, timeout: float = 2.0) -> bool:
+    """Poll a function in the page until it returns true. (Playwright's wait_for_function polls
+    with eval, which the site's Content-Security-Policy rightly refuses.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(50)
+    return True
+
+
+def is_material(page: Page) -> bool:
+    """A page built by Material: it has the header, navigation and palette switch."""
+    return page.locator("header.md-header").count() == 1
+
+
+@contextmanager
+def browsing(
+    browser: Browser,
+    base_url: str,
+    width: int,
+    height: int,
+    scheme: str = "light",
+    phone: bool = True,
+    zoom: int = 1,
+) -> Iterator[BrowserContext]:
+    """A context of the given CSS size; `zoom` is browser zoom on a desktop screen."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        base_url=base_url,
+        color_scheme=scheme,  # type: ignore[arg-type]
+        is_mobile=phone,
+        has_touch=phone,
+        device_scale_factor=zoom,
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def violations(page: Page, within: str | None = None) -> list[str]:
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA violations, one line per element (rule, help, target)."""
+    found = axe.run(page, context=within, options=AXE_OPTIONS).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n      at {' > '.join(n['target'])}"
+        + (f"\n      {n['failureSummary'].splitlines()[-1].strip()}" if n.get("failureSummary") else "")
+        for v in found
+        for n in v["nodes"]
+    ]
+
+
+def report(failures: dict[str, list[str]]) -> str:
+    lines = [f"{len(failures)} page(s) fail:"]
+    for where, problems in failures.items():
+        lines.append(f"  {where or '/'}")
+        lines.extend(f"    - {p}" for p in problems)
+    text = "\n".join(lines)
+    print(text)
+    return text

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, expect
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import open_page, report
 
 NAMED_ROLES = {"link", "button"}
 FORM_ROLES = {"checkbox", "radio", "switch", "textbox", "searchbox", "combobox", "listbox", "spinbutton", "slider"}
@@ -88,12 +88,6 @@ def control_problems(page: Page, cdp: CDPSession) -> list[str]:
         elif seen["text"].strip() and not says_what_it_shows(name, seen["text"]):
             problems.append(f"a {role} shows {' '.join(seen['text'].split())!r} but is named {name!r}: {seen['html']}")
     return problems
-
-
-def report(failures: dict[str, list[str]]) -> str:
-    return f"{len(failures)} page(s) fail:\n" + "\n".join(
-        f"  {where or '/'}\n" + "\n".join(f"    - {p}" for p in problems) for where, problems in failures.items()
-    )
 
 
 @pytest.mark.parametrize("width", [360, 1280])

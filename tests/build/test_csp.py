@@ -6,18 +6,17 @@ so a fault in the module that writes the policy cannot hide itself.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.html import Html, pages
+from tests.html import CSP_META, Html, inline_script_hashes, pages
 
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+# Its module's fixtures build once: all its tests go to one test worker.
+pytestmark = pytest.mark.xdist_group("build-csp")
+
 REQUIRED = {
     "default-src": ["'self'"],
     "style-src": ["'self'"],
@@ -37,15 +36,7 @@ def directives(policy: str) -> dict[str, list[str]]:
     return parsed
 
 
-def inline_script_hashes(source: str) -> list[str]:
-    found = []
-    for attrs, body in SCRIPT.findall(source):
-        kind = re.search(r'\btype="([^"]*)"', attrs)
-        if "src=" in attrs or (kind and kind.group(1) not in {"text/javascript", "module"}):
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        found.append(f"'sha256-{digest}'")
-    return found
+
 
 
 @pytest.fixture(scope="module")

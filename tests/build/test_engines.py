@@ -15,10 +15,13 @@ import pytest
 
 from macros import html_edit
 from macros.zensical_build import CONFIG_NAME
-from tests.build.test_bad_input import CASES, assert_plain_summary
-from tests.build.test_csp import CSP_META, inline_script_hashes
-from tests.html import Html, pages
-from tests.sitebuild import CLAUSE_IDS, DATA, ROOT, Build, Mutation, build, copy_project, make, replace
+from tests.html import CSP_META, Html, inline_script_hashes, pages
+from tests.sitebuild import (
+    CASES, CLAUSE_IDS, DATA, ROOT, Build, Mutation, assert_plain_summary, build, copy_project, make, replace,
+)
+
+# Its module's fixtures build once: all its tests go to one test worker.
+pytestmark = pytest.mark.xdist_group("build-engines")
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
 # A change to the guidance's words that no clause, heading or description shows: only the banner.

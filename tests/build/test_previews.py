@@ -8,9 +8,8 @@ import re
 import struct
 from pathlib import Path
 
-from tests.build.test_bad_input import assert_plain_summary
 from tests.html import Html, pages
-from tests.sitebuild import build, copy_project
+from tests.sitebuild import assert_plain_summary, build, copy_project
 
 # What WhatsApp and others show of a description before cutting it off.
 SHOWN = 80

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros import model
-from tests.build.test_bad_input import replace
-from tests.build.test_versions import C2_NEW, C2_OLD, releasable_copy, release
-from tests.sitebuild import ROOT, make
+from tests.sitebuild import C2_NEW, C2_OLD, ROOT, make, releasable_copy, release, replace
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
@@ -17,10 +14,11 @@ import pytest
 from macros import contacts, model
 from macros.archive import sha256
 from tests.html import Html, pages
-from tests.sitebuild import DATA, ROOT, Build, build, copy_project, lychee, replace, web_root
+from tests.sitebuild import C2_NEW, C2_OLD, DATA, Build, build, lychee, release, releasable_copy, replace, web_root
 
-C2_OLD = "[C2] The group is not a political platform for airing opinions on current affairs"
-C2_NEW = "[C2] The group is not a platform for airing political opinions on current affairs"
+# Its module's fixtures build once: all its tests go to one test worker.
+pytestmark = pytest.mark.xdist_group("build-versions")
+
 C3_OLD = "[C3] The group should not be used for private conversations with anyone else using the group"
 C3_NEW = "[C3] The group should not be used for private conversations with other members"
 C5 = "- [C5] Messages should be kept to school matters\n"
@@ -37,24 +35,6 @@ PAIRS = ["1.0...1.1", "1.0...1.2", "1.0...current", "1.1...1.2", "1.1...current"
 # 1.1 changes the phone number: another valid number of the same school's.
 PHONE = DATA.contact.phone
 NEW_PHONE = PHONE[:-1] + ("2" if PHONE[-1] != "2" else "3")
-
-
-def releasable_copy(dest: Path) -> Path:
-    """A private copy of the project with the release tool, which releases into it."""
-    project = copy_project(dest)
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    return project
-
-
-def release(project: Path, version: str, *extra: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m tools.release` in the copy, on its own data file, as of `today` if given."""
-    env = {key: value for key, value in os.environ.items() if key not in ("SCHOOL_DATA", "BUILD_DATE")}
-    if today:
-        env["BUILD_DATE"] = today
-    return subprocess.run(
-        [sys.executable, "-m", "tools.release", "--version", version, "--summary", f"Release {version}", *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
