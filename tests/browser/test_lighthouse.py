@@ -19,9 +19,6 @@ from tools.browser import ARGS, serve
 from tests.browser.conftest import REFRESH, source
 from tests.sitebuild import ROOT
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("browser-lighthouse")
-
 AUDIT = ROOT / "tests" / "lighthouse" / "audit.mjs"
 # No language, no description, no title, an unlabelled field: fails both categories.
 FAILING_PAGE = '<!doctype html><html><head></head><body><input type="text"><a href="#">x</a></body></html>'

@@ -20,9 +20,6 @@ from macros import model
 from tests.browser.conftest import PHONE, REFRESH, assert_in_view_below_header, open_page, search, source
 from tests.sitebuild import ROOT
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("browser-parents")
-
 DATA = model.load(ROOT / "school.yml")
 # The number as a phone dials it (E.164), worked out here from the number the school writes.
 TEL = "tel:" + phonenumbers.format_number(

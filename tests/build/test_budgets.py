@@ -21,9 +21,6 @@ import pytest
 from tests.html import Html, pages
 from tests.sitebuild import DATA
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-budgets")
-
 KIB = 1024
 # Every page, in every language (translations/, built into <lang>/), English or not.
 FIRST_LOAD_BYTES = 72 * KIB

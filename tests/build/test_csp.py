@@ -14,9 +14,6 @@ import pytest
 
 from tests.html import CSP_META, Html, inline_script_hashes, pages
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-csp")
-
 REQUIRED = {
     "default-src": ["'self'"],
     "style-src": ["'self'"],

@@ -20,9 +20,6 @@ from tests.sitebuild import (
     CASES, CLAUSE_IDS, DATA, ROOT, Build, Mutation, assert_plain_summary, build, copy_project, make, replace,
 )
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-engines")
-
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
 # A change to the guidance's words that no clause, heading or description shows: only the banner.
 UNAPPROVED = ("docs/_includes/about-groups.md", "offer a great way", "offer a good way")

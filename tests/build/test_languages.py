@@ -21,9 +21,6 @@ from macros.language_file import LanguageFile
 from tests.html import Html, directed_texts
 from tests.sitebuild import DATA, ROOT, Build, build, copy_project
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-languages")
-
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 CODES = [language.language for language in LANGUAGES]
 PARENT_PAGES = ["", "policy/", "raise-a-concern/", "group-rules/", "accessibility/"]

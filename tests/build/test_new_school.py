@@ -14,9 +14,6 @@ from macros import model
 from tests.html import Html, pages
 from tests.sitebuild import FIXTURES, ROOT, lychee, make, web_root
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-new_school")
-
 NEW_SCHOOL = model.load(FIXTURES / "oakfield.yml")
 
 

@@ -20,9 +20,6 @@ import pytest
 
 from tests.sitebuild import Build, build, copy_project
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-reproducible")
-
 
 def contents(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

@@ -16,9 +16,6 @@ from macros.archive import sha256
 from tests.html import Html, pages
 from tests.sitebuild import C2_NEW, C2_OLD, DATA, Build, build, lychee, release, releasable_copy, replace, web_root
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("build-versions")
-
 C3_OLD = "[C3] The group should not be used for private conversations with anyone else using the group"
 C3_NEW = "[C3] The group should not be used for private conversations with other members"
 C5 = "- [C5] Messages should be kept to school matters\n"

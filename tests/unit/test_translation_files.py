@@ -25,9 +25,6 @@ from macros.responses import response_clauses, response_text
 from macros.site import POLICY_URL
 from tests.sitebuild import ROOT, build
 
-# Its module's fixtures build once: all its tests go to one test worker.
-pytestmark = pytest.mark.xdist_group("unit-translation_files")
-
 TRANSLATIONS = ROOT / "translations"
 DOCS = ROOT / "docs"
 # The translations are of this repository's own text, data file included (another school's data
