@@ -4,6 +4,7 @@ schemes and at both sizes: tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 import pytest
@@ -141,3 +142,43 @@ def test_urdu_is_set_in_nastaliq_where_the_device_has_it(page: Page) -> None:
     page.goto("ar/policy/")
     arabic = page.evaluate(FONT_OF_TEXT)
     assert "Nastaliq" not in arabic, arabic
+
+
+# ---- The mirrored layout, on screen ----
+
+# Where, across a screenshot of the element, its edge colour runs from top to bottom: the columns
+# (in screen pixels) whose middle pixel is the colour the clause's start edge is drawn in.
+EDGE_COLUMNS = """async ([png, selector]) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width; canvas.height = image.height;
+  const drawing = canvas.getContext('2d');
+  drawing.drawImage(image, 0, 0);
+  const {data, width, height} = drawing.getImageData(0, 0, image.width, image.height);
+  const edge = getComputedStyle(document.querySelector(selector)).borderInlineStartColor.match(/[0-9.]+/g).map(Number);
+  const y = Math.floor(height / 2), columns = [];
+  for (let x = 0; x < width; x++) {
+    const at = (y * width + x) * 4;
+    if (Math.abs(data[at] - edge[0]) + Math.abs(data[at + 1] - edge[1]) + Math.abs(data[at + 2] - edge[2]) < 24) columns.push(x);
+  }
+  return {width, columns};
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.language)
+def test_a_screenshot_shows_the_clause_a_link_lands_on_marked_where_the_language_starts(
+    page: Page, language: language_file.LanguageFile
+) -> None:
+    """At 360 px, a screenshot of the clause a link lands on (C1): its coloured edge is the
+    screenshot's right-hand columns in Arabic and Urdu, its left-hand ones in English and Polish."""
+    for prefix, direction in (("", "ltr"), (f"{language.language}/", language.dir)):
+        page.goto(f"{prefix}policy/#c1")
+        page.wait_for_load_state("load")
+        clause = page.locator("li#c1")
+        expect(clause).to_be_in_viewport()
+        png = base64.b64encode(clause.screenshot(animations="disabled")).decode()
+        found = page.evaluate(EDGE_COLUMNS, [png, "li#c1"])
+        edge = list(range(found["width"] - 4, found["width"])) if direction == "rtl" else list(range(4))
+        assert found["columns"] == edge, (prefix, found)
