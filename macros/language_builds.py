@@ -145,8 +145,8 @@ def with_english_assets(files: Any, english: English, file_class: Any, config: A
 
 def short_link_words(language: LanguageFile, in_english: list[str]) -> shortlinks.Words:
     """A translation's short links are in its language; a clause it shows in English is quoted so."""
-    return shortlinks.Words(language.language, language.dir, language.text("clause_heading", id="{id}"),
-                            language.text("go_to", heading="{heading}"), frozenset(in_english))
+    return shortlinks.Words(language.language, language.dir, str(language.strings["clause_heading"]),
+                            str(language.strings["go_to"]), frozenset(in_english))
 
 
 def finish(site_dir: Path, data: SchoolData, policy: list[clause_markup.Clause], image: previews.Image,

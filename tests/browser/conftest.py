@@ -143,12 +143,16 @@ def assert_in_view_below_header(page: Page, target: str) -> None:
     assert box["y"] >= header_bottom(page) - 1, f"{target} is under the sticky header ({box['y']} px)"
 
 
-def search(page: Page, words: str) -> None:
-    """Tap the magnifier and type, as a parent does."""
+def search(page: Page, words: str, keys: bool = True) -> None:
+    """Tap the magnifier and type, as a parent does: key by key, or (`keys=False`) as a phone
+    keyboard for another script enters a word, as text without key presses."""
     page.locator("label.md-header__button[for='__search']").tap()
     field = page.locator(".md-search__input")
     expect(field).to_be_focused()
-    field.press_sequentially(words, delay=30)
+    if keys:
+        field.press_sequentially(words, delay=30)
+    else:
+        page.keyboard.insert_text(words)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 

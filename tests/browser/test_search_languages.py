@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros import language_builds, language_file, search as site_search
-from tests.browser.conftest import PHONE, assert_in_view_below_header
+from tests.browser.conftest import PHONE, assert_in_view_below_header, search
 from tests.sitebuild import ROOT
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
@@ -58,10 +58,7 @@ def test_a_word_of_a_translated_clause_offers_the_clause_and_lands_on_it(
     try:
         page = context.new_page()
         page.goto(f"{code}/")
-        # As a phone keyboard for another script enters a word: as text, without key presses.
-        page.locator("label.md-header__button[for='__search']").tap()
-        expect(page.locator(".md-search__input")).to_be_focused()
-        page.keyboard.insert_text(word)
+        search(page, word, keys=False)
         first = page.locator(".md-search-result__link:has(article:not([data-md-score='0.00']))").first
         href = first.get_attribute("href") or ""
         url = urlsplit(href)
