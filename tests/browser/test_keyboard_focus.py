@@ -71,7 +71,7 @@ def focus_problems(page: Page, direction: str) -> list[str]:
         page.keyboard.press(direction)
         stop = page.evaluate(FOCUS)
         if stop and not (stop["ring"] and stop["ringShown"] and stop["visible"] and stop["onScreen"] and not stop["covered"]):
-            wait_until(page, SETTLED, timeout=1.0)  # look again once nothing is moving
+            wait_until(page, SETTLED, timeout=3.0)  # look again once nothing is moving (slow under load)
             stop = page.evaluate(FOCUS)
         if stop is None:
             break
