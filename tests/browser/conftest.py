@@ -189,12 +189,15 @@ def browsing(
     scheme: str = "light",
     phone: bool = True,
     zoom: int = 1,
+    motion: str = "no-preference",
 ) -> Iterator[BrowserContext]:
-    """A context of the given CSS size; `zoom` is browser zoom on a desktop screen."""
+    """A context of the given CSS size; `zoom` is browser zoom on a desktop screen; `motion` is
+    the visitor's motion setting ("reduce": Material then drops its transitions)."""
     context = browser.new_context(
         viewport={"width": width, "height": height},
         base_url=base_url,
         color_scheme=scheme,  # type: ignore[arg-type]
+        reduced_motion=motion,  # type: ignore[arg-type]
         is_mobile=phone,
         has_touch=phone,
         device_scale_factor=zoom,
