@@ -7,12 +7,14 @@ else moves: an inline script keeps the bytes its Content-Security-Policy hash wa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
 
+NEWLINE = re.compile("\n")
 # Elements that have no end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
@@ -38,10 +40,7 @@ class _Locator(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *(match.end() for match in NEWLINE.finditer(html))]
         self.found: list[Element] = []
         self.open: list[Element] = []
 
@@ -80,10 +79,17 @@ class _Locator(HTMLParser):
 
 def elements(html: str) -> list[Element]:
     """Every element of the page, in document order, with its place in the text."""
+    return list(_parsed(html))
+
+
+# The pipeline's steps each read the page they are given; several read it before any has
+# changed it (about half of a build's parses): a page's text is parsed once.
+@functools.lru_cache(maxsize=4)
+def _parsed(html: str) -> tuple[Element, ...]:
     locator = _Locator(html)
     locator.feed(html)
     locator.close()
-    return locator.found
+    return tuple(locator.found)
 
 
 def find(html: str, tag: str, **attrs: str) -> Iterator[Element]:

@@ -8,6 +8,7 @@ Run `python -m macros.language_file` to print the JSON Schema of `language.yml`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -126,9 +127,20 @@ def load(path: Path) -> LanguageFile:
     """Read and validate one language file; any problem raises SiteError naming the file and field."""
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as error:
+    except OSError as error:
+        raise SiteError(Problem(str(path), f"the language file cannot be read: {error.strerror}.",
+                                "check that the file exists and can be read.")) from None
+    return validated(path, text)
+
+
+# A build reads each language file several times (each language's build, the language menus,
+# the sitemaps): the same words are parsed and checked once.
+@functools.lru_cache(maxsize=64)
+def validated(path: Path, text: str) -> LanguageFile:
+    """One language file's text, parsed and validated (see `load`)."""
+    try:
+        root, raw = model.parse_yaml(text)
+    except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SiteError(Problem(str(path), f"the language file cannot be read: {getattr(error, 'problem', error)}.",
                                 "check the quotes and the indentation on this line and the one above.",

@@ -132,6 +132,21 @@ def _problem(path: Path, problem: str, fix: str, where: str = "", value: str | N
     return Problem(str(shown), problem, fix, where, value)
 
 
+def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """A YAML document's nodes (which know their lines) and its data, from one parse: libyaml's,
+    when PyYAML has it (several times faster; a build reads a dozen such files). A document that
+    does not parse raises the pure-Python parser's YAMLError, whose words the messages quote."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    except yaml.YAMLError:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+        raise
+    finally:
+        loader.dispose()
+
+
 def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
     """The line (1-based) where a field sits in the file, following its path through the YAML nodes."""
     node, line = root, None
@@ -198,7 +213,7 @@ def _curly_quotes(root: yaml.Node | None, path: Path) -> list[Problem]:
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 walk(item, f"{where}.{index}")
-        elif isinstance(node, yaml.ScalarNode) and node.style is None:
+        elif isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" from libyaml
             text = node.value
             if text[:1] in OPENING_QUOTES or text[-1:] in CLOSING_QUOTES:
                 found.append(_problem(
@@ -225,8 +240,7 @@ def load(path: Path) -> SchoolData:
                                        "with spaces.", "replace the tab with spaces, lined up with the lines "
                                        "around it.", f"line {n}") for n in tabs))
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
+        root, raw = parse_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

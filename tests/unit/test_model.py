@@ -96,3 +96,18 @@ def test_the_committed_json_schema_is_current() -> None:
 
     committed = json.loads((ROOT / "school.schema.json").read_text(encoding="utf-8"))
     assert committed == model.json_schema(), "run `make schema` and commit school.schema.json"
+
+
+def test_yaml_is_read_with_its_lines_and_broken_yaml_is_described_as_the_pure_parser_says() -> None:
+    import yaml
+
+    root, raw = model.parse_yaml('a: plain\nb:\n  - "quoted"\n')
+    assert raw == {"a": "plain", "b": ["quoted"]}
+    assert isinstance(root, yaml.MappingNode) and root.value[1][1].value[0].start_mark.line == 2
+    assert model.parse_yaml("") == (None, None)
+    broken = 'name: "Haydn\nother: x\n'
+    with pytest.raises(yaml.YAMLError) as raised:
+        model.parse_yaml(broken)
+    with pytest.raises(yaml.YAMLError) as pure:
+        yaml.compose(broken, Loader=yaml.SafeLoader)
+    assert str(raised.value) == str(pure.value)

@@ -114,3 +114,14 @@ One   two
 
 def test_a_finished_page_has_its_templates_indentation_folded() -> None:
     assert "\n  <p>" not in pipeline.finish_page(INDENTED, serving=True)
+
+
+def test_each_reading_of_a_page_gets_its_own_list_of_the_same_elements() -> None:
+    """A page is parsed once however many steps read it; one step's changes to its list are not
+    what the next step reads."""
+    html = '<p class="a">x</p><p>y</p>'
+    first = html_edit.elements(html)
+    first.pop()
+    again = html_edit.elements(html)
+    assert [(e.tag, e.start, e.end) for e in again] == [("p", 0, 18), ("p", 18, 26)]
+    assert html_edit.elements(html + "<br>")[-1].tag == "br"
