@@ -54,9 +54,10 @@ build: $(STAMP)
 # Browser tests need Chromium: the system one when found, else Playwright's own.
 # Two test workers per core: the browser tests mostly wait on Chromium, not on the processor.
 # Each worker takes whole test files, so a file's own builds are made once, by its worker
-# (measured here: faster than sharing out test by test, which starts a browser in every worker).
+# (measured here: faster than sharing out test by test, which starts a browser in every worker),
+# the longest files first (tests/conftest.py), not those with the most tests.
 WORKERS ?= $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1) * 2 )))
-PARALLEL := -n $(WORKERS) --dist loadfile
+PARALLEL := -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 test: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest $(PARALLEL)

@@ -1,6 +1,6 @@
-"""Accessibility in a real Chromium, to the GOV.UK bar: axe-core finds nothing on any page in any
-language (phone and desktop, light and dark), nothing scrolls sideways at 320 px or when zoomed
-to 400%, and the skip link works (keyboard focus: test_keyboard_focus.py).
+"""Accessibility in a real Chromium, to the GOV.UK bar: nothing scrolls sideways at 320 px or when
+zoomed to 400%, the skip link works and the search dialog is named (axe-core: test_axe.py;
+keyboard focus: test_keyboard_focus.py).
 
 Pages are discovered from the built site (404.html included), so a new page is tested the day
 it is added. The site is served under its published path, as GitHub Pages serves it, because
@@ -15,79 +15,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import SCHEMES, browsing, is_material, open_page, report, violations, wait_until
-
-
-
-# ---- axe-core ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [360, 1280])
-def test_axe_finds_nothing_on_any_page(
-    browser: Browser, base_url: str, site: Path, pages: list[str], translated_pages: list[str], width: int,
-    scheme: str,
-) -> None:
-    """The English pages and the translations' (right-to-left ones too), one browser tab for all."""
-    failures: dict[str, list[str]] = {}
-    with browsing(browser, base_url, width, 800, scheme, phone=width < 1000) as context:
-        page = context.new_page()
-        for path in [*pages, *translated_pages]:
-            open_page(page, site, path)
-            if is_material(page):
-                # The test is only worth anything if the scheme asked for is the one shown.
-                assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], path
-            found = violations(page)
-            if found:
-                failures[path] = found
-    assert not failures, report(failures)
-
-
-def test_axe_speaks_up_when_there_is_something_to_find(page: Page) -> None:
-    """Silence is only worth something if the audit can fail: pale grey text on white is reported."""
-    page.goto("")
-    page.evaluate("document.querySelector('article p').style.color = '#bbbbbb'")
-    assert any(v.startswith("color-contrast") for v in violations(page))
-
-
-def search_open(page: Page, words: str) -> None:
-    """Open Material's search as a visitor does (the magnifier on a phone) and type."""
-    button = page.locator("label.md-header__button[for='__search']")
-    if button.is_visible():
-        button.click()
-    else:
-        page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(words, delay=20)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [360, 1280])
-def test_axe_finds_nothing_in_the_states_a_visitor_opens(
-    browser: Browser, base_url: str, site: Path, width: int, scheme: str
-) -> None:
-    """The skip link shown, search open with results, and (on a phone) the menu drawer open."""
-    failures: dict[str, list[str]] = {}
-    with browsing(browser, base_url, width, 800, scheme, phone=width < 1000) as context:
-        page = context.new_page()
-        open_page(page, site, "policy/")
-        page.keyboard.press("Tab")
-        expect(page.locator("a.md-skip")).to_be_focused()
-        assert wait_until(page, "() => getComputedStyle(document.activeElement).opacity === '1'")
-        failures["policy/, skip link focused"] = violations(page)
-
-        open_page(page, site, "policy/")
-        search_open(page, "political platform")
-        # Only the header with its search: the page behind is dimmed and cannot be used.
-        failures["policy/, search open"] = violations(page, within="header.md-header")
-
-        if width < 1000:
-            open_page(page, site, "policy/")
-            page.locator("label.md-header__button[for='__drawer']").click()
-            expect(page.locator(".md-sidebar--primary")).to_be_in_viewport(ratio=0.9)
-            failures["policy/, menu open"] = violations(page)
-    failures = {k: v for k, v in failures.items() if v}
-    assert not failures, report(failures)
+from tests.browser.conftest import (
+    browsing,
+    is_material,
+    open_page,
+    report,
+    wait_until,
+)
 
 
 def test_the_search_dialog_has_a_name(page: Page) -> None:

@@ -1,6 +1,6 @@
 """The translations in a real Chromium: right-to-left pages mirrored, the site script's words in
 the page's language. (axe-core checks every translated page with the English ones, in both
-schemes and at both sizes: tests/browser/test_accessibility.py.)"""
+schemes and at both sizes: tests/browser/test_axe.py.)"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Lighthouse's accessibility and SEO audits score 100 on every page (issue 2), and on each
 translation's guidance (issue 11). A translation's pages are the English templates with its
-words, and axe-core checks every one of them (test_accessibility.py); an audit takes about ten
+words, and axe-core checks every one of them (test_axe.py); an audit takes about ten
 seconds, so each language's largest page stands for the rest.
 
 One Node process audits every page in one Chromium (tests/lighthouse/audit.mjs), with a page
