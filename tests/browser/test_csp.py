@@ -108,8 +108,8 @@ def use_drawer_and_navigate(page: Page) -> str:
     return page.url
 
 
-def exercise(page: Page, path: str, source: str) -> None:
-    forward = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', source)
+def exercise(page: Page, path: str, html: str) -> None:
+    forward = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html)
     if forward:
         # A short link: it forwards at once to its clause, where the policy applies again.
         with page.expect_navigation(url=lambda url: url.endswith(forward.group(1).lstrip("./"))):

@@ -53,6 +53,15 @@ def test_a_mistake_is_named_with_its_file_line_field_and_value(tmp_path: Path, o
     assert "line " in message
 
 
+def test_a_file_that_cannot_be_read_or_parsed_is_named_with_why(tmp_path: Path) -> None:
+    with pytest.raises(SiteError, match=r"the language file cannot be read: No such file") as raised:
+        language_file.load(tmp_path / "pl" / "language.yml")
+    assert str(tmp_path / "pl" / "language.yml") in str(raised.value)
+    path = broken(tmp_path, "status: draft", 'status: "draft')
+    with pytest.raises(SiteError, match=r"line \d+:\n  the language file cannot be read: expected <block end>, but found '<scalar>'"):
+        language_file.load(path)
+
+
 def test_raising_the_status_with_its_reviewer_recorded_is_valid(tmp_path: Path) -> None:
     path = broken(tmp_path, "checked_by: null\nchecked_on: null",
                   'checked_by: "A. Parent (fluent speaker)"\nchecked_on: 2027-01-10')
