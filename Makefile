@@ -18,7 +18,7 @@ export SOURCE_DATE_EPOCH
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
 	@echo "make test     set up and run every test, browser tests included"
-	@echo "make build    build the site into site/ (strict: any warning fails; ENGINE=properdocs|zensical)"
+	@echo "make build    build the site into site/ (strict: any warning fails; ENGINE=properdocs)"
 	@echo "make bench    compare speed and size with Material's defaults"
 	@echo "make release  record an approved version (see README)"
 	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
@@ -44,7 +44,7 @@ serve: $(STAMP)
 	$(BIN)/python -m macros.engine serve --dev-addr 127.0.0.1:8000
 
 # Built aside and moved into place only on success: a failed build leaves the previous site/ as it was.
-# ENGINE=properdocs or ENGINE=zensical builds with that engine instead of MkDocs (README: Engines).
+# ENGINE=properdocs builds with ProperDocs instead of MkDocs (README: Engines).
 ENGINE ?= mkdocs
 build: $(STAMP)
 	rm -rf site.partial

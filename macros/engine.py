@@ -1,5 +1,5 @@
 """`python -m macros.engine build|serve`: the site's engine (MkDocs, or ProperDocs with
-`--engine properdocs`; Zensical, for `build` only, with `--engine zensical`) run in this process, so that whatever fails, the output ends with one
+`--engine properdocs`) run in this process, so that whatever fails, the output ends with one
 plain summary (file, line or field, value, what to do) and never a Python traceback.
 
 `make build` and `make serve` run this; so do the tests, which read the summary's last lines.
@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from macros import zensical_build
 from macros.problems import Problem, SiteError, summary
 
-ENGINES = ("mkdocs", "properdocs", "zensical")
+ENGINES = ("mkdocs", "properdocs")
 DOC_FILE = re.compile(r"Doc file '(?P<page>[^']+)'")
 CONFIG_VALUE = re.compile(r"Config value '(?P<name>[^']+)': (?P<error>.*)", re.S)
 PAGE_ERROR = re.compile(r"Error reading page '(?P<page>[^']+)':? ?(?P<error>.*)", re.S)
@@ -98,9 +97,6 @@ def import_engine(name: str) -> Any:
 
 def build(engine: str, config_file: str, site_dir: str | None) -> None:
     import_engine(engine)
-    if engine == "zensical":
-        zensical_build.build(Path(config_file), Path(site_dir or "site"))
-        return
     config = importlib.import_module(f"{engine}.config")
     commands = importlib.import_module(f"{engine}.commands.build")
     cfg = config.load_config(config_file=config_file, strict=True, site_dir=site_dir)
@@ -121,10 +117,6 @@ STILL_SERVING = "The preview in your browser keeps the last good build until thi
 
 
 def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, docs_dir: str) -> None:
-    if engine == "zensical":
-        raise SiteError(Problem("ENGINE", "`serve` runs MkDocs or ProperDocs: Zensical's preview has no "
-                                "hooks to finish the pages with.", "build with Zensical instead (make build "
-                                "ENGINE=zensical), or serve with another engine.", value=engine))
     import_engine(engine)
     serving = importlib.import_module(f"{engine}.commands.serve")
     livereload = importlib.import_module(f"{engine}.livereload")

@@ -1,8 +1,6 @@
 """What each page gets around its Markdown: its macros expanded before (the policy from the one
 shared rendering), then its link preview, the archive notice and record, the contents list,
-the version panel and the banners. mkdocs-macros calls these through macros/__init__.py; an
-engine that does not run on_post_page_macros (Zensical) gets the same from the pipeline, added to
-the built page (macros/page_extras.py): change both together."""
+the version panel and the banners. mkdocs-macros calls these through macros/__init__.py."""
 
 from __future__ import annotations
 

@@ -2,12 +2,10 @@
 
 It adds the pages the site makes itself (a short link per clause, a comparison per pair of
 versions, the feed of approved versions), makes the search index clause-aware, minifies the
-site's own assets, and gives every page, last, its Content-Security-Policy. A page the engine
-built without what macros/pages.py adds under mkdocs-macros (its own link preview, the version
-panel, the contents list, the banners, an archive's notice) gets it first (macros/page_extras.py).
+site's own assets, and gives every page, last, its Content-Security-Policy.
 
 MkDocs runs it from its hooks (macros/mkdocs_hooks.py), finishing each page in memory as it is
-written. Any other engine runs it afterwards on the folder it wrote:
+written. Any other engine that runs mkdocs-macros runs it afterwards on the folder it wrote:
 
     python -m macros.pipeline site/ [-f mkdocs.yml]
 
@@ -28,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from macros import (
-    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, page_extras, palette, previews,
+    approval, archive, assets, changes, clause_markup, csp, feed, html_edit, model, palette, previews,
     search, settings, shell, shortlinks,
 )
 from macros.problems import Problem, SiteError, summary
@@ -55,36 +53,13 @@ class Inputs:
         return cls(site.data, site.archives, site.policy.clauses, site.is_draft, site.og_image, site.today)
 
 
-def finish_page(html: str, serving: bool, material_search: bool = True) -> str:
-    """What every page gets: its templates' indentation folded away, the search loader (with
-    Material's search), then (not under `serve`, whose live-reload script is injected as it is
-    served and has no hash) its Content-Security-Policy."""
+def finish_page(html: str, serving: bool) -> str:
+    """What every page gets: its templates' indentation folded away, the search loader, then (not
+    under `serve`, whose live-reload script is injected as it is served and has no hash) its
+    Content-Security-Policy."""
     html = html_edit.folded_space(html)
-    html = search.point_to_loader(html) if material_search else html
+    html = search.point_to_loader(html)
     return html if serving else csp.with_policy(html)
-
-
-def with_extras(html: str, url: str, inputs: Inputs) -> str:
-    """A page the engine made from Markdown (it has a canonical address), at `url` from the
-    site's root, with what macros/pages.py would have added to its Markdown, where it lacks it."""
-    if html_edit.first(html, "link", rel="canonical") is None:
-        return html
-    html = page_extras.with_own_preview(html, inputs.og_image, url == "")
-    depth = "../" * url.count("/")
-    archived = next((a.version for a in inputs.archives if url == f"{archive.ARCHIVE_DIR}/{a.version.number}/"), None)
-    if archived:
-        notice = approval.archive_notice_html(inputs.archives, archived.number, inputs.today, inputs.is_draft,
-                                              depth + POLICY_URL)
-        html = page_extras.with_archived_clauses(html, archived.number)
-        return page_extras.with_archive_notice(html, notice, approval.record_html(archived))
-    if url == POLICY_URL:
-        panel = approval.panel_html(inputs.archives, inputs.today, f"{depth}versions/")
-        html = page_extras.with_panel(page_extras.with_contents(html), panel)
-    if not inputs.archives:
-        html = page_extras.with_banner(html, approval.not_yet_approved_html(f"{depth}versions/"))
-    elif inputs.is_draft:
-        html = page_extras.with_banner(html, approval.draft_banner_html(f"{depth}{CHANGES_PAGE}#current"))
-    return html
 
 
 def added_pages(site_dir: Path, inputs: Inputs) -> dict[str, str]:
@@ -102,24 +77,12 @@ def run(site_dir: Path, inputs: Inputs, environ: Mapping[str, str], serving: boo
         pages_finished: bool = False) -> None:
     """Finish the built site in place. `pages_finished`: the engine's pages were already
     finished as they were written (MkDocs' on_post_page)."""
-    # The clause-aware search is built on Material's index: an engine with a search of its own
-    # (Zensical's search.json) keeps that as it is.
-    material_search = (site_dir / search.INDEX).is_file()
-    if not pages_finished:
-        # Before the pages made from them: a comparison is framed by the changes page.
-        for page in sorted(site_dir.rglob("index.html")):
-            source = page.read_text(encoding="utf-8")
-            url = page.parent.relative_to(site_dir).as_posix() + "/" if page.parent != site_dir else ""
-            extended = with_extras(source, url, inputs)
-            if extended != source:
-                page.write_text(extended, encoding="utf-8")
     for path, html in added_pages(site_dir, inputs).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(finish_page(html, serving, material_search), encoding="utf-8")
+        target.write_text(finish_page(html, serving), encoding="utf-8")
     feed.write(site_dir, inputs.data, settings.POLICY_TITLE, environ)
-    if material_search:
-        search.write_indexes(site_dir, inputs.clauses, POLICY_URL)
+    search.write_indexes(site_dir, inputs.clauses, POLICY_URL)
     assets.minify_site(site_dir)
     palette.trim_site(site_dir)
     if pages_finished:
@@ -127,7 +90,7 @@ def run(site_dir: Path, inputs: Inputs, environ: Mapping[str, str], serving: boo
     for page in sorted(site_dir.rglob("*.html")):
         source = page.read_text(encoding="utf-8")
         try:
-            finished = finish_page(source, serving, material_search)
+            finished = finish_page(source, serving)
         except csp.NoHeadError as error:
             raise SiteError(Problem(str(page.relative_to(site_dir)), f"{error}.", "check the engine's template "
                                     "for this page: it must have a <head> with <meta charset>.")) from None

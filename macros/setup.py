@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, MutableMapping
 
-from macros import archive, model, previews, settings, templates, translated_page, translated_site, zensical_env
+from macros import archive, model, previews, settings, templates, translated_page, translated_site
 from macros.problems import Problem, SiteError
 from macros.site import Site, preview_image
 
@@ -34,9 +34,7 @@ def configure(conf: MutableMapping[str, Any], data: model.SchoolData, english: A
 def start(env: Any) -> Site:
     """Check the configuration, read the data file and the approved archives, apply what they set,
     and make the one Site the build shares (kept on the macros env as `env.site`)."""
-    # Zensical's macros extension calls this too, with an env of its own (macros/zensical_env.py).
-    if not zensical_env.adapt(env):
-        settings.check_plugins(env.conf)
+    settings.check_plugins(env.conf)
     docs_dir = Path(env.conf["docs_dir"])
     data_file = settings.data_path(env.conf)
     data = model.load(data_file)
