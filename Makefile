@@ -90,8 +90,8 @@ lock:
 
 # Regenerates the JSON Schema that editors use to check school.yml as you type.
 schema: $(STAMP)
-	$(BIN)/python -m macros.model > school.schema.json
-	$(BIN)/python -m macros.language_file > translations.schema.json
+	$(BIN)/python -m macros.data.model > school.schema.json
+	$(BIN)/python -m macros.data.language_file > translations.schema.json
 
 clean:
 	rm -rf site site.partial .cache $(VENV) $(LIGHTHOUSE)/node_modules

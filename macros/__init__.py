@@ -1,51 +1,73 @@
-"""mkdocs-macros entry point: registers the variables, macros and page hooks; the logic is in
-the modules (setup, site, pages and those they use)."""
+"""mkdocs-macros entry point (`module_name: macros` in mkdocs.yml): it only registers the variables,
+macros and page hooks. The site's logic is in the packages below, in the order data flows:
+`data` → `clauses` → `versions` → `pages` → `finishing` → `languages` → `engine` (README, "How it is
+built"; the import contract in pyproject.toml keeps each importing only those before it)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from macros import approval, clauses, contacts, responses, settings, translated_site
-from macros.pages import after_macros, before_markdown
-from macros.setup import start
-from macros.site import POLICY_URL
+from macros.clauses import rules
+from macros.data import settings
+from macros.data.language_file import LanguageFile
+from macros.data.model import SchoolData
+from macros.pages import contacts, markdown, responses, setup
+from macros.pages.facts import POLICY_URL, Build
+from macros.versions import approval
 
 
 def define_env(env: Any) -> None:
-    site = start(env)
-    data, archives, docs_dir = site.data, site.archives, site.docs_dir
+    data = setup.start(env)
     env.variables.update(
         {
             "school": data.school,
             "contact": data.contact,
             "policy_title": settings.POLICY_TITLE,
             "proportionality": data.proportionality,
-            "og_image": site.og_image,
         }
     )
-
-    env.macro(lambda: contacts.email_link(data.contact), "email_link")
-    env.macro(lambda: contacts.phone_link(data.contact), "phone_link")
-    env.macro(lambda: contacts.contact_actions(data.contact), "contact_actions")
-    env.macro(lambda: responses.steps_sentence(data.concern_steps), "concern_steps")
-    env.macro(lambda: responses.response_clauses(data.responses), "response_clauses")
-    env.macro(lambda policy_url: responses.concern_journey(data, policy_url), "concern_journey")
+    _, translation = env.build_sources
+    register_data_macros(env, data, translation.language if translation else None)
+    # What the guidance renders: made the first time a page or one of these macros asks.
     env.macro(
-        lambda: clauses.index_html(site.policy.clauses, "../" + POLICY_URL, data.school.site_url, "../"),
+        lambda: rules.index_html(list(setup.build(env).policy.clauses), "../" + POLICY_URL, data.school.site_url,
+                                 "../"),
         "clause_index",
     )
-    env.macro(site.whatsapp_rules, "whatsapp_rules")
-    env.macro(lambda: clauses.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
-    env.macro(lambda: approval.history_html(archives, site.is_draft, site.today, docs_dir), "version_history")
-    env.macro(site.version_changes, "version_changes")
-    if isinstance(site, translated_site.TranslatedSite):
-        # The same macros, in the language's words.
-        translated_site.register(env, site)
+    env.macro(lambda: setup.build(env).whatsapp_rules(), "whatsapp_rules")
+    env.macro(lambda: rules.withdrawn_html(data.withdrawn, "../" + POLICY_URL), "withdrawn_list")
+    env.macro(lambda: history(setup.build(env)), "version_history")
+    env.macro(lambda: setup.build(env).version_changes(), "version_changes")
+
+
+def history(build: Build) -> str:
+    return approval.history_html(list(build.archives), build.is_draft, build.today, build.docs_dir)
+
+
+def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | None) -> None:
+    """The macros that speak the data file, in English or in a language's words (the data file's
+    words joined and labelled in it); contacts (email, phone) stay as the data file has them."""
+    call, email, separator, last_separator = "Call", "Email", ", ", " and "
+    journey = responses.JOURNEY_WORDS
+    # Numbers, addresses and IDs stay left-to-right on a right-to-left page.
+    ltr = language is not None and language.dir == "rtl"
+    if language:
+        env.variables["policy_title"] = language.text("policy_title")
+        call, email = language.text("call"), language.text("email")
+        separator, last_separator = language.text("list_separator"), language.text("list_last_separator")
+        journey = {key: language.text(key) if key != "journey_contact" else str(language.strings[key])
+                   for key in responses.JOURNEY_WORDS}
+    env.macro(lambda: contacts.email_link(data.contact, ltr), "email_link")
+    env.macro(lambda: contacts.phone_link(data.contact, ltr), "phone_link")
+    env.macro(lambda: contacts.contact_actions(data.contact, call, email, ltr), "contact_actions")
+    env.macro(lambda: responses.steps_sentence(data.concern_steps, separator, last_separator), "concern_steps")
+    env.macro(lambda: responses.response_clauses(data.responses), "response_clauses")
+    env.macro(lambda policy_url: responses.concern_journey(data, policy_url, journey, ltr), "concern_journey")
 
 
 def on_pre_page_macros(env: Any) -> None:
-    before_markdown(env)
+    markdown.before_markdown(env)
 
 
 def on_post_page_macros(env: Any) -> None:
-    after_macros(env)
+    markdown.after_macros(env)

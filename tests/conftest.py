@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import DATA, FIXTURES, ROOT, Build, is_original_school, shared_build
+from tests.sitebuild import (
+    DATA,
+    FIXTURES,
+    ROOT,
+    Build,
+    is_original_school,
+    shared_build,
+)
 
 PUBLISHED_WORDING = "published_wording"
 

@@ -123,7 +123,7 @@ def directed_texts(source: str) -> list[DirectedText]:
     return parser.found
 
 
-# ---- Scripts and their Content-Security-Policy (read here without macros.csp) ----
+# ---- Scripts and their Content-Security-Policy (read here without macros.finishing.csp) ----
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

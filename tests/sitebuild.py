@@ -16,10 +16,9 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock
 
-from macros import model
-from macros.problems import HEADLINE
+from macros.common.problems import HEADLINE
+from macros.data import model
 from tests.html import pages
-
 from tools import copy_build_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +107,7 @@ def source_date_epoch() -> str:
 def build(site: Path, project: Path | None = None, data_file: Path | None = None,
           env: dict[str, str] | None = None, engine: str = "mkdocs") -> Build:
     """Build `project` (default: this one, with the data file in use) into `site` as `make build`
-    does, through macros.engine (with `engine`); never raises on failure."""
+    does, through macros.engine.cli (with `engine`); never raises on failure."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SCHOOL_DATA", None)
     if data_file is not None:

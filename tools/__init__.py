@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
+
+from macros.data import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a site is built from.
@@ -12,8 +13,8 @@ BUILD_INPUTS = ("mkdocs.yml", "school.yml", "docs", "overrides", "macros", "tran
 
 
 def data_path() -> Path:
-    """The data file the build uses: SCHOOL_DATA (relative to the project) if set, else school.yml."""
-    return (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
+    """The data file the build uses (macros/data/settings.py says which)."""
+    return settings.data_path(ROOT / "mkdocs.yml")
 
 
 def copy_build_inputs(dest: Path) -> Path:

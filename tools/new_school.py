@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros import model
-from macros.problems import Problem, SiteError, summary
+from macros.common.problems import Problem, SiteError, summary
+from macros.data import model
 
 ROOT = Path(__file__).resolve().parent.parent
 # What the guidance's version pages need whatever the history: the history and the changes.

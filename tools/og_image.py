@@ -3,7 +3,7 @@
 Chromium renders the HTML below at 1200 x 630 (the size link previews ask for). Everything
 that matters sits in the centred 630 x 630 square, because WhatsApp and others crop the
 picture to a square; tests/browser/test_previews.py checks that nothing lies outside it.
-What it shows is described in words by macros/previews.py (IMAGE_ALT): change both together.
+What it shows is described in words by macros/common/previews.py (IMAGE_ALT): change both together.
 """
 
 from __future__ import annotations

@@ -30,8 +30,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from macros import archive, model, settings
-from macros.freeze import FREEZE_ENV
+from macros.data import model, settings
+from macros.data.settings import FREEZE_ENV
+from macros.versions import archive
 from tools import BUILD_INPUTS, ROOT, copy_build_inputs, data_path
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

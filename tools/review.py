@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from macros import approval, model, settings
+from macros.data import model, settings
+from macros.versions import approval
 from tools import data_path
 
 DUE_WITHIN = dt.timedelta(days=30)

@@ -16,11 +16,13 @@ import tempfile
 from html import unescape
 from pathlib import Path
 
-from macros import archive, changes, clause_markup, model
-from macros.language_file import LanguageFile, discover
-from macros.freeze import FREEZE_ENV
-from macros.problems import SiteError, summary
-from macros.translated_clauses import source_hash
+from macros.clauses import markup
+from macros.clauses.translated import source_hash
+from macros.common.problems import SiteError, summary
+from macros.data import model
+from macros.data.language_file import LanguageFile, discover
+from macros.data.settings import FREEZE_ENV
+from macros.versions import archive, changes
 from tools import ROOT, data_path
 
 NOT_FOUND = "English at translation time not found"
@@ -34,7 +36,7 @@ def plain_diff(old: str, new: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
-def current_english(project: Path) -> list[clause_markup.Clause]:
+def current_english(project: Path) -> list[markup.Clause]:
     """The current English clauses, macros expanded, from a build of the site (as the site shows them)."""
     with tempfile.TemporaryDirectory() as folder:
         frozen = Path(folder) / "policy.md"
@@ -45,10 +47,10 @@ def current_english(project: Path) -> list[clause_markup.Clause]:
         if done.returncode != 0:
             sys.stderr.write(done.stderr)
             raise SystemExit(1)
-        return clause_markup.find(frozen.read_text(encoding="utf-8"))
+        return markup.find(frozen.read_text(encoding="utf-8"))
 
 
-def worklist(english: list[clause_markup.Clause], earlier: list[clause_markup.Clause],
+def worklist(english: list[markup.Clause], earlier: list[markup.Clause],
              translations: list[LanguageFile]) -> str:
     """The list itself: per language, each clause to translate, with what changed in the English."""
     by_hash: dict[str, str] = {}

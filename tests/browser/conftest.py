@@ -11,12 +11,19 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
-from macros import model
-from tools.browser import ARGS, serve, system_chromium
+from macros.data import model
 from tests.html import english_pages
 from tests.sitebuild import ROOT
+from tools.browser import ARGS, serve, system_chromium
 
 PHONE = {"width": 360, "height": 740}
 # A test machine running several workers answers slower than a phone: wait up to 10 s, not 5.

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import model
+from macros.data import model
 from tests.browser.conftest import PHONE
 from tests.sitebuild import ROOT
 

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from macros import language_file
+from macros.data import language_file
 from tests.sitebuild import DATA, ROOT
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]

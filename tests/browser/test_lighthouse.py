@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.browser import ARGS, serve
 from tests.browser.conftest import REFRESH, source
 from tests.sitebuild import ROOT
+from tools.browser import ARGS, serve
 
 AUDIT = ROOT / "tests" / "lighthouse" / "audit.mjs"
 # No language, no description, no title, an unlabelled field: fails both categories.

@@ -16,8 +16,15 @@ import phonenumbers
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import model
-from tests.browser.conftest import PHONE, REFRESH, assert_in_view_below_header, open_page, search, source
+from macros.data import model
+from tests.browser.conftest import (
+    PHONE,
+    REFRESH,
+    assert_in_view_below_header,
+    open_page,
+    search,
+    source,
+)
 from tests.sitebuild import ROOT
 
 DATA = model.load(ROOT / "school.yml")

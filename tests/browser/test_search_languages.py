@@ -12,7 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros import language_builds, language_file, search as site_search
+from macros.data import language_file
+from macros.finishing import search as site_search
+from macros.languages import builds
 from tests.browser.conftest import PHONE, assert_in_view_below_header, search
 from tests.sitebuild import ROOT
 
@@ -44,7 +46,7 @@ def clause_and_word(site: Path, code: str) -> tuple[str, str]:
 def test_both_kinds_of_language_are_searched() -> None:
     """Material has a stemmer for some of the site's languages (Arabic) and none for others
     (Polish, Urdu): the test below covers both."""
-    stemmed = {language.language in language_builds.SEARCH_LANGUAGES for language in LANGUAGES}
+    stemmed = {language.language in builds.SEARCH_LANGUAGES for language in LANGUAGES}
     assert stemmed == {True, False}, [language.language for language in LANGUAGES]
 
 

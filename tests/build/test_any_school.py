@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros import model
+from macros.data import model
 from tests.sitebuild import FIXTURES, ROOT, Build
 
 HAYDN = model.load(ROOT / "school.yml")

@@ -13,8 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from macros.problems import HEADLINE
-from tests.sitebuild import CASES, PLUGINS_IN_ORDER, ROOT, assert_plain_summary, build, copy_project, make, replace
+from macros.common.problems import HEADLINE
+from tests.sitebuild import (
+    CASES,
+    PLUGINS_IN_ORDER,
+    ROOT,
+    assert_plain_summary,
+    build,
+    copy_project,
+    make,
+    replace,
+)
+
 
 def test_the_mutations_start_from_a_valid_project() -> None:
     assert PLUGINS_IN_ORDER in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import clauses
+from macros.clauses import rules
 from tests.html import Html, pages
 from tests.sitebuild import CLAUSE_IDS, DATA, build, copy_project, replace
 
@@ -90,13 +90,13 @@ def test_the_whatsapp_text_is_the_code_of_conduct_verbatim(site: Path) -> None:
     assert lines[0] == f"*{DATA.school.name}: Code of Conduct*"
     assert lines[1:5] == [f"C{i} {words[f'C{i}']}" for i in range(1, 5)]
     assert lines[5] == f"{URL}policy/#code-of-conduct"
-    assert len("\n".join(lines)) <= clauses.WHATSAPP_LIMIT
+    assert len("\n".join(lines)) <= rules.WHATSAPP_LIMIT
 
 
 def test_the_whatsapp_text_may_not_outgrow_a_group_description() -> None:
-    long = [clauses.Clause("C1", "x" * 2100, "Code of Conduct")]
+    long = [rules.Clause("C1", "x" * 2100, "Code of Conduct")]
     with pytest.raises(ValueError, match="over the 2048"):
-        clauses.whatsapp_text("Rules", long, "https://example.org/")
+        rules.whatsapp_text("Rules", long, "https://example.org/")
 
 
 C4_LINE = "- [C4] The group should be used keeping in mind mutual respect and cultural sensitivity between all its members\n"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import contacts
+from macros.pages import contacts
 from tests.html import Html, english_pages, pages
 from tests.sitebuild import CLAUSE_IDS, DATA, ORIGINAL, ROOT
+
 
 def source_lines() -> list[str]:
     """The school's original text (kept in the repository, original/), one sentence or bullet a line."""

@@ -1,6 +1,6 @@
 """Every built page carries a Content-Security-Policy that covers all its scripts and allows no inline code.
 
-The checks here read the HTML with their own regular expressions, not with macros.csp,
+The checks here read the HTML with their own regular expressions, not with macros.finishing.csp,
 so a fault in the module that writes the policy cannot hide itself.
 """
 

@@ -549,7 +549,9 @@ def test_no_review_due_closes_the_open_issue(tmp_path):
 def test_the_review_steps_together_open_then_close_the_issue(tmp_path):
     """The first step's output, read as GitHub reads $GITHUB_OUTPUT, drives the second: a review
     due opens the issue; once a new version is recorded, the same steps close it."""
-    from tools.release import with_version  # the release tool's own edit of the data file
+    from tools.release import (
+        with_version,  # the release tool's own edit of the data file
+    )
 
     review = load_yaml(CI)["jobs"][REVIEW_JOB]
     decide, act = step_named(review, "whether a review is due"), step_named(review, "review issue")

@@ -14,9 +14,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tools.browser import serve
 from tests.html import pages
 from tests.sitebuild import ROOT
+from tools.browser import serve
 
 VNU_JAR = ROOT / "tests" / "lighthouse" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # vnu refuses loopback addresses unless told otherwise (it guards its web service against them).

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import re
-from html import unescape
-from html import escape
+import shutil
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
 
-from macros import language_builds, language_file, responses, translated_clauses
-from macros.pipeline import clauses_from_html
-from macros.language_file import LanguageFile
+from macros.data import language_file
+from macros.data.language_file import LanguageFile
+from macros.finishing.pipeline import clauses_from_html
+from macros.languages import builds
+from macros.pages import responses
 from tests.html import Html, directed_texts
 from tests.sitebuild import DATA, ROOT, Build, build, copy_project
 
@@ -80,7 +81,7 @@ def test_what_stays_english_on_a_translated_page_is_marked_english(site: Path, c
 @pytest.mark.parametrize("code", CODES)
 def test_search_uses_the_language_where_material_can(site: Path, code: str) -> None:
     config = json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == [code if code in language_builds.SEARCH_LANGUAGES else "en"]
+    assert config["lang"] == [code if code in builds.SEARCH_LANGUAGES else "en"]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -131,7 +132,7 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
         short = Html.read(site / code / clause_id.lower() / "index.html")
         assert short.find("meta", content="0; url=../policy/#" + clause_id.lower())
         translated = words.clauses.get(clause_id)
-        current = translated and translated.source == translated_clauses.source_hash(english[clause_id])
+        current = translated and translated.source == translated.source_hash(english[clause_id])
         assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
         assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
         # Its page, for a browser that does not forward, is in the language too, and right to

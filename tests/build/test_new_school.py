@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import model
+from macros.data import model
 from tests.html import Html, pages
 from tests.sitebuild import FIXTURES, ROOT, lychee, make, web_root
 

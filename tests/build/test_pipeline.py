@@ -26,12 +26,12 @@ def differences(left: Path, right: Path) -> list[str]:
 def test_the_pipeline_command_after_a_plain_build_gives_the_same_site(real_build: Build, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     # MkDocs without the site's hooks: as any engine would leave the folder.
-    replace("mkdocs.yml", "hooks:\n  - macros/mkdocs_hooks.py\n", "")(project)
+    replace("mkdocs.yml", "hooks:\n  - macros/engine/mkdocs_hooks.py\n", "")(project)
     plain = build(tmp_path / "site", project=project)
     assert plain.ok, plain.output
     assert "Content-Security-Policy" not in (plain.site / "policy" / "index.html").read_text(encoding="utf-8")
     assert not (plain.site / "c3").exists()
-    done = subprocess.run([sys.executable, "-m", "macros.pipeline", str(plain.site), "-f", "mkdocs.yml"],
+    done = subprocess.run([sys.executable, "-m", "macros.engine.finish", str(plain.site), "-f", "mkdocs.yml"],
                           cwd=project, capture_output=True, text=True, timeout=120,
                           env={"SOURCE_DATE_EPOCH": source_date_epoch(), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stdout + done.stderr
@@ -41,7 +41,7 @@ def test_the_pipeline_command_after_a_plain_build_gives_the_same_site(real_build
 def test_the_pipeline_command_on_a_folder_that_is_not_a_built_site_names_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (tmp_path / "empty").mkdir()
-    done = subprocess.run([sys.executable, "-m", "macros.pipeline", str(tmp_path / "empty")], cwd=project,
+    done = subprocess.run([sys.executable, "-m", "macros.engine.finish", str(tmp_path / "empty")], cwd=project,
                           capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin"})
     assert done.returncode == 1
     assert "Traceback" not in done.stderr

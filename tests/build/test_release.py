@@ -11,8 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from macros import model
-from tests.sitebuild import C2_NEW, C2_OLD, ROOT, make, releasable_copy, release, replace
+from macros.data import model
+from tests.sitebuild import (
+    C2_NEW,
+    C2_OLD,
+    ROOT,
+    make,
+    releasable_copy,
+    release,
+    replace,
+)
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
 

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from macros.engine import STILL_SERVING
-from macros.problems import HEADLINE
+from macros.common.problems import HEADLINE
+from macros.engine.cli import STILL_SERVING
 from tests.sitebuild import copy_project, replace
 
 

@@ -11,10 +11,22 @@ import feedparser
 import pypdf
 import pytest
 
-from macros import contacts, model
-from macros.archive import sha256
+from macros.data import model
+from macros.pages import contacts
+from macros.versions.archive import sha256
 from tests.html import Html, pages
-from tests.sitebuild import C2_NEW, C2_OLD, DATA, Build, build, lychee, release, releasable_copy, replace, web_root
+from tests.sitebuild import (
+    C2_NEW,
+    C2_OLD,
+    DATA,
+    Build,
+    build,
+    lychee,
+    releasable_copy,
+    release,
+    replace,
+    web_root,
+)
 
 C3_OLD = "[C3] The group should not be used for private conversations with anyone else using the group"
 C3_NEW = "[C3] The group should not be used for private conversations with other members"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from macros import approval
-from macros.archive import Archive
-from macros.model import Version
+from macros.data.model import Version
+from macros.versions import approval
+from macros.versions.archive import Archive
 from tests.html import Html
 
 HASH = "0" * 64

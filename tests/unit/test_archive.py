@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import archive, model
+from macros.data import model
+from macros.versions import archive
 from tests.sitebuild import ROOT
 
 # The data file in use: SCHOOL_DATA when set (the fictional school), else this school's.

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from macros import changes, clause_markup, model
+from macros.clauses import markup
+from macros.data import model
+from macros.versions import changes
 from tests.html import Html
 
-OLD = clause_markup.find("# T\n- [C1] Keep it kind\n- [C2] No politics here\n- [C3] Old rule\n- [C4] Gone rule\n")
-NEW = clause_markup.find("# T\n- [C2] No politics at all\n- [C1] Keep it kind\n- [C5] New rule\n")
+OLD = markup.find("# T\n- [C1] Keep it kind\n- [C2] No politics here\n- [C3] Old rule\n- [C4] Gone rule\n")
+NEW = markup.find("# T\n- [C2] No politics at all\n- [C1] Keep it kind\n- [C5] New rule\n")
 GONE = [model.Withdrawal(id="C3", withdrawn_on="2027-01-20", reason="Merged.", replaced_by="C1"),
         model.Withdrawal(id="C4", withdrawn_on="2027-01-20", reason="Not needed.")]
 

@@ -1,4 +1,4 @@
-"""macros.csp: finding inline scripts, hashing them, and placing the policy before any script."""
+"""macros.finishing.csp: finding inline scripts, hashing them, and placing the policy before any script."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from macros import csp
+from macros.finishing import csp
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -71,7 +71,7 @@ def test_a_script_before_meta_charset_is_refused() -> None:
 
 
 def test_the_command_comes_from_mkdocs_on_startup() -> None:
-    from macros import mkdocs_hooks
+    from macros.engine import mkdocs_hooks
 
     page = '<html><head><meta charset="utf-8"></head><body><script>x()</script></body></html>'
     try:

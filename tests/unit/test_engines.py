@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from macros import engine
+from macros.engine import cli
 
 
 def test_under_properdocs_a_plugins_warning_counts_as_properdocs_own(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,8 +19,8 @@ def test_under_properdocs_a_plugins_warning_counts_as_properdocs_own(monkeypatch
         monkeypatch.setattr(logger, "parent", logger.parent)
         monkeypatch.setattr(logger, "propagate", logger.propagate)
         monkeypatch.setattr(logger, "level", logger.level)
-    collector = engine.Collector()
-    engine.route_logs("properdocs", collector)
+    collector = cli.Collector()
+    cli.route_logs("properdocs", collector)
     counted: list[logging.LogRecord] = []
     counter = logging.Handler(logging.WARNING)
     counter.emit = counted.append  # type: ignore[method-assign]

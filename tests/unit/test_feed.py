@@ -7,7 +7,8 @@ import os
 
 import feedparser
 
-from macros import feed, model
+from macros.data import model
+from macros.versions import feed
 from tests.sitebuild import ROOT
 
 # The data file in use: SCHOOL_DATA when set (the fictional school), else this school's.

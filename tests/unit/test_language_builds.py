@@ -8,7 +8,9 @@ from typing import Any
 
 import yaml
 
-from macros import clause_markup, language_builds, language_file, language_sitemaps
+from macros.clauses import markup
+from macros.data import language_file
+from macros.languages import builds, sitemaps
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = "https://example.org/s/"
@@ -18,7 +20,7 @@ def config_for(code: str) -> dict[str, Any]:
     raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     folder = ROOT / "translations" / code
     language = language_file.load(folder / "language.yml")
-    return language_builds.language_config(raw, folder, language, ROOT, SITE_URL)
+    return builds.language_config(raw, folder, language, ROOT, SITE_URL)
 
 
 def extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -33,8 +35,8 @@ def extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | Non
 def test_a_right_to_left_language_is_built_right_to_left_with_its_ids_left_to_right() -> None:
     arabic, polish = config_for("ar"), config_for("pl")
     assert arabic["theme"]["language"] == "ar" and arabic["theme"]["direction"] == "rtl"
-    assert extension_options(arabic, clause_markup.__name__) == {"ltr_ids": True}
-    assert polish["theme"]["direction"] == "ltr" and extension_options(polish, clause_markup.__name__) == {}
+    assert extension_options(arabic, markup.__name__) == {"ltr_ids": True}
+    assert polish["theme"]["direction"] == "ltr" and extension_options(polish, markup.__name__) == {}
     assert arabic["docs_dir"] == "translations/ar/docs" and arabic["extra"]["translation"] == "ar"
 
 
@@ -56,7 +58,7 @@ def sitemap(*urls: str) -> str:
 
 
 def test_each_page_names_its_versions_in_the_other_languages_and_only_those() -> None:
-    written = language_sitemaps.sitemap_alternates({
+    written = sitemaps.sitemap_alternates({
         "en": sitemap(SITE_URL, f"{SITE_URL}clauses/"),
         "pl": sitemap(f"{SITE_URL}pl/"),
     }, SITE_URL)

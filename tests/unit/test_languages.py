@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import language_file, translated_clauses, translated_page
-from macros.clause_markup import Clause
-from macros.problems import SiteError
+from macros.clauses import translated
+from macros.clauses.markup import Clause
+from macros.common.problems import SiteError
+from macros.data import language_file
+from macros.pages import translated_page
 
 ROOT = Path(__file__).resolve().parents[2]
 POLISH = ROOT / "translations" / "pl" / "language.yml"
@@ -89,13 +91,13 @@ ENGLISH = [Clause("C1", "One.", "S"), Clause("C2", "Two.", "S"), Clause("C3", "T
 def polish_with(clauses: dict[str, tuple[str, str]]) -> language_file.LanguageFile:
     loaded = language_file.load(POLISH)
     return loaded.model_copy(update={"clauses": {
-        k: language_file.TranslatedClause(text=t, source=translated_clauses.source_hash(s)) for k, (t, s) in clauses.items()}})
+        k: language_file.TranslatedClause(text=t, source=translated.source_hash(s)) for k, (t, s) in clauses.items()}})
 
 
 def test_reconcile_keeps_current_translations_and_shows_the_english_of_the_rest() -> None:
     words = polish_with({"C1": ("Jeden.", "One."), "C2": ("Dwa.", "Two, before.")})
     markdown = "Intro\n\n- [C1] Jeden.\n- [C2] Dwa.\n- [Z1] Stare.\n\nEnd"
-    done = translated_clauses.reconcile(markdown, words, ENGLISH)
+    done = translated.reconcile(markdown, words, ENGLISH)
     assert done.stale == ["C2", "C3"] and done.gone == ["Z1"]
     lines = done.markdown.splitlines()
     assert lines[2] == "- [C1] Jeden."

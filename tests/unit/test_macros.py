@@ -7,8 +7,12 @@ from urllib.parse import quote
 import markdown
 import pytest
 
-from macros import clause_markup, clauses, contacts, model, responses, search
+from macros.clauses import markup, rules
+from macros.data import model
+from macros.finishing import search
+from macros.pages import contacts, responses
 from tests.sitebuild import DATA, FIXTURES
+
 
 def test_phone_link_dials_e164_and_shows_the_number_as_written() -> None:
     html = contacts.phone_link(DATA.contact)
@@ -64,7 +68,7 @@ POLICY = """# Title
 
 
 def test_clauses_are_found_with_their_section() -> None:
-    found = clause_markup.find(POLICY)
+    found = markup.find(POLICY)
     assert [(c.id, c.section) for c in found] == [
         ("C1", "Code of Conduct"),
         ("C2", "Code of Conduct"),
@@ -74,28 +78,28 @@ def test_clauses_are_found_with_their_section() -> None:
 
 
 def test_a_duplicate_clause_id_is_named() -> None:
-    found = clause_markup.find(POLICY + "- [C2] Again\n")
-    with pytest.raises(clauses.DuplicateClauseError, match="clause ID C2 is used twice"):
-        clauses.check_unique([("policy.md", c) for c in found])
+    found = markup.find(POLICY + "- [C2] Again\n")
+    with pytest.raises(rules.DuplicateClauseError, match="clause ID C2 is used twice"):
+        rules.check_unique([("policy.md", c) for c in found])
 
 
 def test_clause_markup_gives_each_clause_an_id_a_self_link_and_its_short_link() -> None:
-    html = markdown.markdown("- [C3] Words here\n", extensions=[clause_markup.makeExtension(
+    html = markdown.markdown("- [C3] Words here\n", extensions=[markup.makeExtension(
         short_link_base="https://example.org/")])
     assert html == ('<ul>\n<li class="clause" data-clause="C3" data-link="https://example.org/c3/" id="c3">'
                     '<a class="clause__id" href="#c3">C3</a> Words here</li>\n</ul>')
 
 
 def test_an_archived_version_has_prefixed_ids_and_no_short_links() -> None:
-    source = clause_markup.archive_mark("1.0") + "\n\n- [C3] Words here\n"
-    html = markdown.markdown(source, extensions=[clause_markup.makeExtension(short_link_base="https://example.org/")])
+    source = markup.archive_mark("1.0") + "\n\n- [C3] Words here\n"
+    html = markdown.markdown(source, extensions=[markup.makeExtension(short_link_base="https://example.org/")])
     assert 'id="v1-0-c3"' in html and 'href="#v1-0-c3"' in html and "data-link" not in html
     assert "clauses: archived" not in html
 
 
 def test_clause_lines_in_code_quotes_and_comments_are_not_clauses() -> None:
     source = "```\n- [C1] code\n```\n\n    - [C2] indented code\n\n> - [C3] quoted\n\n<!--\n- [C4] comment\n-->\n\n- [C5] real\n"
-    assert [c.id for c in clause_markup.find(source)] == ["C5"]
+    assert [c.id for c in markup.find(source)] == ["C5"]
 
 
 def test_search_entries_land_on_the_clause_and_are_tagged_with_its_id() -> None:
@@ -104,7 +108,7 @@ def test_search_entries_land_on_the_clause_and_are_tagged_with_its_id() -> None:
                                     {"location": "policy/#code-of-conduct", "title": "C",
                                      "text": "<p>Intro</p><ul><li>C1 First rule</li></ul>"},
                                     {"location": "raise/", "title": "R", "text": ""}]}
-    found = clause_markup.find(POLICY)
+    found = markup.find(POLICY)
     docs = search.add_clauses(index, found, "policy/")["docs"]
     assert [d["location"] for d in docs] == [
         "", "policy/", "policy/#code-of-conduct", "policy/#c1", "policy/#c2", "policy/#r1", "raise/",
@@ -119,24 +123,24 @@ def test_fictional_school_contacts() -> None:
 
 
 def test_check_published_accepts_recorded_withdrawals_only() -> None:
-    found = clause_markup.find(POLICY)
-    clauses.check_published(found, {"C1", "C2", "C9"}, {"C9": "C1"})
-    with pytest.raises(clauses.BrokenLinkError, match="C9 missing"):
-        clauses.check_published(found, {"C1", "C9"}, {})
-    with pytest.raises(clauses.BrokenLinkError, match="C2 is recorded as withdrawn but is still"):
-        clauses.check_published(found, {"C2"}, {"C2": None})
+    found = markup.find(POLICY)
+    rules.check_published(found, {"C1", "C2", "C9"}, {"C9": "C1"})
+    with pytest.raises(rules.BrokenLinkError, match="C9 missing"):
+        rules.check_published(found, {"C1", "C9"}, {})
+    with pytest.raises(rules.BrokenLinkError, match="C2 is recorded as withdrawn but is still"):
+        rules.check_published(found, {"C2"}, {"C2": None})
 
 
 def test_withdrawn_html_keeps_the_old_id_and_links_the_replacement() -> None:
     gone = model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Merged.", replaced_by="C1")
-    html = clauses.withdrawn_html([gone], "../policy/")
+    html = rules.withdrawn_html([gone], "../policy/")
     assert 'id="c9"' in html and "Withdrawn on 20 January 2027." in html
     assert 'href="../policy/#c1"' in html
-    assert clauses.withdrawn_html([], "../policy/") == "<p>No clause has been withdrawn.</p>"
+    assert rules.withdrawn_html([], "../policy/") == "<p>No clause has been withdrawn.</p>"
 
 
 def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None:
-    html = clauses.index_html(clause_markup.find(POLICY), "../policy/", "https://example.org/", "../")
+    html = rules.index_html(markup.find(POLICY), "../policy/", "https://example.org/", "../")
     assert html.count('class="clause-ref"') == 3 and ' id="' not in html
     assert 'href="../policy/#c2"' in html and 'href="../c2/"' in html and "https://example.org/c2/" in html
 
@@ -149,31 +153,32 @@ def test_pages_point_to_the_search_loader_with_the_real_worker_and_the_stub_to_t
     )
     assert search.stub_index({"config": {"lang": ["en"]}, "docs": [{"location": "x"}]}) == {
         "config": {"lang": ["en"], "full_index": "../../../search/search_index.full.json"}, "docs": []}
-    # A language's stub: the index in its folder, from the one loader in the English site's assets.
+    # A language's stub: the index in its folder, from the one loader in the English site's minify.
     assert search.stub_index({"config": {"lang": ["pl"]}, "docs": []}, "pl/")["config"]["full_index"] == (
         "../../../pl/search/search_index.full.json")
 
 
 def test_own_assets_are_minified() -> None:
-    from macros import assets
+    from macros.finishing import minify
 
-    assert assets.minify("a.css", "/* why */\n.a {\n  color: red;\n}\n") == ".a{color:red}"
-    assert assets.minify("a.js", "/* why */\nvar a = 1;\n") == "var a=1;"
+    assert minify.minify("a.css", "/* why */\n.a {\n  color: red;\n}\n") == ".a{color:red}"
+    assert minify.minify("a.js", "/* why */\nvar a = 1;\n") == "var a=1;"
 
 
 def test_short_links_for_clauses_and_withdrawn_clauses() -> None:
-    from macros import previews, shortlinks
+    from macros.clauses import shortlinks
+    from macros.common import previews
 
     data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
     image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
-    made = shortlinks.pages(data, clause_markup.find(POLICY), "policy/", image)
+    made = shortlinks.pages(data, markup.find(POLICY), "policy/", image)
     assert sorted(made) == ["c1/index.html", "c2/index.html", "c9/index.html", "r1/index.html"]
     assert 'content="0; url=../policy/#c2"' in made["c2/index.html"]
     assert 'content="0; url=../withdrawn/#c9"' in made["c9/index.html"]
 
 
 def test_link_previews_escape_the_words_and_name_the_page() -> None:
-    from macros import previews
+    from macros.common import previews
 
     assert previews.page_title("The guidance", "Oakfield", is_homepage=False) == "The guidance · Oakfield"
     assert previews.page_title("Home", "Oakfield", is_homepage=True) == "Oakfield"

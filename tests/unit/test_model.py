@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import model
+from macros.data import model
 from tests.sitebuild import DATA, DATA_FILE, FIXTURES, ROOT
 
 VALID = DATA_FILE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros import palette
+from macros.finishing import palette
 
 # In the form of Material's palette.*.min.css: the dark scheme, then a block per named colour.
 CSS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import html_edit, pipeline
+from macros.finishing import html_edit, pipeline
 
 POLICY = """<!doctype html><html><head><meta charset="utf-8"><title>P</title></head><body>
 <script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>

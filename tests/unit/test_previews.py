@@ -1,4 +1,4 @@
-"""macros.previews: the preview picture described from the file itself, and the tags written."""
+"""macros.common.previews: the preview picture described from the file itself, and the tags written."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import previews
+from macros.common import previews
 
 
 def png(width: int, height: int) -> bytes:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import model
+from macros.data import model
 from tests.sitebuild import ROOT
 from tools import release
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import model
+from macros.data import model
 from tests.sitebuild import ROOT
 from tools import data_path, review
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import shared_assets
-from macros.problems import SiteError
+from macros.common.problems import SiteError
+from macros.languages import shared_assets
 
 WORKER = "../assets/javascripts/workers/search-loader.js?worker=search.0123abcd.min.js"
 SETTINGS = json.dumps({"base": "..", "search": WORKER, "note": "../assets/"})
@@ -27,7 +27,7 @@ def test_only_the_addresses_of_the_sites_assets_change() -> None:
                 .replace('src="../assets/site.js"', 'src="../../assets/site.js"'))
     settings = json.loads(moved.split('type="application/json">', 1)[1].split("</script>", 1)[0])
     # The search worker is the English site's, at the English pages' address (the index it loads
-    # is named by this language's stub index: macros/search.py).
+    # is named by this language's stub index: macros/finishing/search.py).
     assert settings == {"base": "..", "note": "../assets/", "search": "../" + WORKER}
     assert moved == expected.replace(SETTINGS, json.dumps(settings))
     # A page at the language's root is one folder nearer the assets.

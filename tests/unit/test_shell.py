@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import shell
+from macros.finishing import frame
 
 FRAME = """<!doctype html><html><head><title>Frame page - School</title>
 <meta name="description" content="Frame words.">
@@ -23,11 +23,11 @@ FRAME = """<!doctype html><html><head><title>Frame page - School</title>
 <p>Old words</p><p class="print-meta">Printed from https://example.org/s/frame/<span></span></p></article>
 <script id="__config" type="application/json">{"base": "..", "search": "../assets/search.js"}</script>
 <img src="../assets/logo.svg"></body></html>"""
-PAGE = shell.Made("frame/a...b/", "New page", "New words.", '<h1 id="new">New page</h1><p>New body</p>')
+PAGE = frame.Made("frame/a...b/", "New page", "New words.", '<h1 id="new">New page</h1><p>New body</p>')
 
 
 def test_relocate_climbs_one_more_folder_for_each_relative_url_only() -> None:
-    moved = shell.relocate(FRAME, 1)
+    moved = frame.relocate(FRAME, 1)
     for old, new in [('href="../assets/site.css"', 'href="../../assets/site.css"'), ('href="./"', 'href="../"'),
                      ('new URL("..",location)', 'new URL("../..",location)'), ('"base": ".."', '"base": "../.."'),
                      ('"search": "../assets/search.js"', '"search": "../../assets/search.js"'),
@@ -37,7 +37,7 @@ def test_relocate_climbs_one_more_folder_for_each_relative_url_only() -> None:
 
 
 def test_a_made_page_has_its_own_title_description_address_and_words() -> None:
-    html = shell.framed(FRAME, 1, "https://example.org/s/", PAGE)
+    html = frame.framed(FRAME, 1, "https://example.org/s/", PAGE)
     assert "<title>New page - School</title>" in html
     assert '<meta name="description" content="New words.">' in html
     assert '<link rel="canonical" href="https://example.org/s/frame/a...b/">' in html
@@ -51,10 +51,10 @@ def test_a_made_page_has_its_own_title_description_address_and_words() -> None:
 def test_pages_are_made_at_their_path(tmp_path: Path) -> None:
     (tmp_path / "frame").mkdir()
     (tmp_path / "frame" / "index.html").write_text(FRAME, encoding="utf-8")
-    made = shell.made_pages(tmp_path, "frame/", [PAGE], "https://example.org/s/")
+    made = frame.made_pages(tmp_path, "frame/", [PAGE], "https://example.org/s/")
     assert list(made) == ["frame/a...b/index.html"] and "New body" in made["frame/a...b/index.html"]
 
 
 def test_a_frame_without_an_article_is_refused() -> None:
-    with pytest.raises(shell.ShellError, match="needs an <article>"):
-        shell.framed(FRAME.replace("article", "div"), 1, "https://example.org/s/", PAGE)
+    with pytest.raises(frame.ShellError, match="needs an <article>"):
+        frame.framed(FRAME.replace("article", "div"), 1, "https://example.org/s/", PAGE)

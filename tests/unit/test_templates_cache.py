@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from macros.mkdocs_hooks import CompiledTemplates
+from macros.engine.mkdocs_hooks import CompiledTemplates
 
 
 def test_a_template_is_compiled_once_for_every_environment_and_again_when_it_changes() -> None:

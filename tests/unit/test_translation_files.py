@@ -15,14 +15,15 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from macros import clause_markup, model
-from macros.clause_markup import Clause
-from macros.clauses import whatsapp_text
-from macros.contents import CODE_OF_CONDUCT
-from macros.freeze import FREEZE_ENV
-from macros.model import Response
-from macros.responses import response_clauses, response_text
-from macros.site import POLICY_URL
+from macros.clauses import markup
+from macros.clauses.markup import Clause
+from macros.clauses.rules import whatsapp_text
+from macros.data import model
+from macros.data.model import Response
+from macros.data.settings import FREEZE_ENV
+from macros.pages.contents import CODE_OF_CONDUCT
+from macros.pages.facts import POLICY_URL
+from macros.pages.responses import response_clauses, response_text
 from tests.sitebuild import ROOT, build
 
 TRANSLATIONS = ROOT / "translations"
@@ -104,7 +105,7 @@ def english_clauses(tmp_path_factory: pytest.TempPathFactory) -> list[Clause]:
     frozen = folder / "policy.md"
     result = build(folder / "site", data_file=SOURCE_DATA, env={FREEZE_ENV: str(frozen)})
     assert result.ok, result.output
-    return clause_markup.find(frozen.read_text(encoding="utf-8"))
+    return markup.find(frozen.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
