@@ -13,12 +13,13 @@ NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help serve test build bench release new-school lock schema clean translations-worklist
+.PHONY: help serve test build check-site bench release new-school lock schema clean translations-worklist
 
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
 	@echo "make test     set up and run every test, browser tests included"
 	@echo "make build    build the site into site/ (strict: any warning fails; ENGINE=properdocs)"
+	@echo "make check-site   check the built site/ without a browser: links, anchors, page weight"
 	@echo "make bench    compare speed and size with Material's defaults"
 	@echo "make release  record an approved version (see README)"
 	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
@@ -50,6 +51,11 @@ build: $(STAMP)
 	rm -rf site.partial
 	$(BIN)/python -m macros.engine build --engine $(ENGINE) -d site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
+
+# The build's own checks on site/ as built (`make build && make check-site`): links and anchors,
+# and the page-weight budgets, by the tests `make test` runs on its own build; no browser.
+check-site: $(STAMP)
+	$(BIN)/python -m tools.check_site site
 
 # Browser tests need Chromium: the system one when found, else Playwright's own.
 # Two test workers per core: the browser tests mostly wait on Chromium, not on the processor.

@@ -8,6 +8,13 @@ Two layers:
   SHAs with a version comment, no persisted checkout credentials,
   least-privilege permissions, the Pages deployment wiring, and so on.
 
+Two workflows deploy to GitHub Pages: CI on each push to main, once the whole
+suite has passed, and the daily rebuild, which alone has a schedule and runs
+the build's own checks only (never a browser test), so that a flaky test
+cannot keep the day's dates off the site, and GitHub disabling the schedule
+cannot stop deployment on push. The review reminder is one reusable workflow
+that both call.
+
 A few tests feed deliberately bad input to the same checks, so that a check
 which could never fail would itself be caught.
 """
@@ -30,6 +37,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 GITHUB_DIR = REPO_ROOT / ".github"
 WORKFLOWS_DIR = GITHUB_DIR / "workflows"
 CI = WORKFLOWS_DIR / "ci.yml"
+DAILY = WORKFLOWS_DIR / "daily.yml"
+REVIEW = WORKFLOWS_DIR / "review-reminder.yml"
 RELEASE = WORKFLOWS_DIR / "release.yml"
 DEPENDABOT = GITHUB_DIR / "dependabot.yml"
 
@@ -186,7 +195,7 @@ def describe(findings: list[dict]) -> str:
 
 
 def test_expected_files_exist():
-    for path in (CI, RELEASE, DEPENDABOT):
+    for path in (CI, DAILY, REVIEW, RELEASE, DEPENDABOT):
         assert path.is_file(), f"missing {path.relative_to(REPO_ROOT)}"
 
 
@@ -352,6 +361,13 @@ def test_ci_triggers_on_pull_request_and_push_to_main():
     assert "workflow_dispatch" in on
 
 
+def test_only_the_daily_rebuild_has_a_schedule():
+    """GitHub disables a workflow with a schedule after 60 days without activity, with all its
+    triggers: CI, which deploys each push, must have none, so that deployment never stops with it."""
+    scheduled = [path.name for path in workflow_files() if "schedule" in triggers(load_yaml(path))]
+    assert scheduled == [DAILY.name], scheduled
+
+
 def test_ci_test_job_runs_make_test_and_make_build():
     jobs = load_yaml(CI)["jobs"]
     assert "test" in jobs
@@ -376,28 +392,32 @@ def test_ci_does_not_apt_install_chromium():
 
 
 def _only_on_push_to_main(job: dict) -> bool:
-    """On a push to main and on the daily schedule (which runs on main), never for a pull request."""
+    """On a push to main only: never for a pull request, by hand, or on a schedule."""
     cond = str(job.get("if", ""))
     return (
         "github.event_name == 'push'" in cond
-        and "github.event_name == 'schedule'" in cond
         and "github.ref == 'refs/heads/main'" in cond
+        and "&&" in cond
+        and "||" not in cond
         and "pull_request" not in cond
+        and "schedule" not in cond
     )
 
 
-def test_ci_deploys_to_github_pages():
-    wf = load_yaml(CI)
-    jobs = wf["jobs"]
-    assert "build-pages" in jobs and "deploy" in jobs
+PAGES_CONCURRENCY = {"group": "pages", "cancel-in-progress": False}
 
-    build = jobs["build-pages"]
-    assert build["needs"] in ("test", ["test"])
-    assert _only_on_push_to_main(build), build.get("if")
+
+def assert_deploys_to_pages(wf: dict, build_id: str = "build-pages", deploy_id: str = "deploy") -> tuple[dict, dict]:
+    """A build job that uploads site/ with read-only permissions, then a deploy job with only
+    what deploy-pages needs, in the one `pages` concurrency group. The two jobs, for more checks."""
+    jobs = wf["jobs"]
+    assert build_id in jobs and deploy_id in jobs
+
+    build = jobs[build_id]
     assert build["permissions"].get("contents") == "read"
     assert not any(v == "write" for v in build["permissions"].values()), build["permissions"]
     checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0, "build-pages needs full history for SOURCE_DATE_EPOCH"
+    assert checkout["with"]["fetch-depth"] == 0, f"{build_id} needs full history for SOURCE_DATE_EPOCH"
     build_runs = [s.get("run", "") for s in build["steps"]]
     assert any(re.search(r"\bmake build\b", r) for r in build_runs)
     build_uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
@@ -408,25 +428,41 @@ def test_ci_deploys_to_github_pages():
     )
     assert upload["with"]["path"] == "site"
 
-    deploy = jobs["deploy"]
-    assert deploy["needs"] in ("build-pages", ["build-pages"])
-    assert _only_on_push_to_main(deploy), deploy.get("if")
+    deploy = jobs[deploy_id]
+    assert deploy["needs"] in (build_id, [build_id])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     env = deploy["environment"]
     assert env["name"] == "github-pages"
     deploy_steps = deploy["steps"]
     deploy_step = next(s for s in deploy_steps if s.get("uses", "").startswith("actions/deploy-pages@"))
     assert env["url"] == "${{ steps.%s.outputs.page_url }}" % deploy_step["id"]
+    assert deploy.get("concurrency") == PAGES_CONCURRENCY, deploy.get("concurrency")
+    return build, deploy
 
-    concurrency = deploy.get("concurrency") or wf.get("concurrency")
-    assert concurrency, "Pages deployment needs a concurrency group"
-    assert concurrency.get("cancel-in-progress") is False
+
+def test_ci_deploys_to_github_pages_on_push_to_main():
+    build, deploy = assert_deploys_to_pages(load_yaml(CI))
+    assert build["needs"] in ("test", ["test"]), "a push is deployed once the whole suite has passed"
+    assert _only_on_push_to_main(build), build.get("if")
+    assert _only_on_push_to_main(deploy), deploy.get("if")
+
+
+def test_every_pages_deployment_shares_one_concurrency_group():
+    """CI's deployment and the daily rebuild's never overlap, and neither is cancelled part-way:
+    one group, `pages`, for both (a concurrency group spans every workflow of the repository)."""
+    deployers = {}
+    for path in workflow_files():
+        for job_id, job in load_yaml(path)["jobs"].items():
+            deploys = any(str(s.get("uses", "")).startswith("actions/deploy-pages@") for s in job.get("steps") or [])
+            if deploys or (job.get("permissions") or {}).get("pages") == "write":
+                deployers[f"{path.name}: {job_id}"] = job.get("concurrency")
+    assert set(deployers) == {"ci.yml: deploy", "daily.yml: deploy"}, deployers
+    for where, concurrency in deployers.items():
+        assert concurrency == PAGES_CONCURRENCY, f"{where}: {concurrency!r}"
 
 
 # --------------------------------------------------------------------------
-# ci.yml: the daily rebuild and the review issue
-
-REVIEW_JOB = "review-reminder"
+# daily.yml: the daily rebuild
 
 
 def step_named(job: dict, words: str) -> dict:
@@ -453,9 +489,60 @@ def uk_today() -> str:
     return dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
 
 
-def test_ci_rebuilds_daily_early_in_the_uk_morning():
-    text = CI.read_text(encoding="utf-8")
-    on = triggers(load_yaml(CI))
+# What the daily rebuild may run with make: the strict build and the build's own checks on it,
+# and (in the review reminder) the virtualenv's setup. Never `make test`, nor `make bench`.
+DAILY_MAKE_TARGETS = {"build", "check-site", ".venv/.installed"}
+# No test suite, no browser: the checks it runs are `make check-site`'s.
+SUITE_OR_BROWSER = re.compile(r"\b(?:pytest|playwright|chromium|chrome|lighthouse|npm|npx|tools\.browser)\b", re.IGNORECASE)
+COMMAND_SEPARATORS = re.compile(r"&&|\|\||[;|`(]|\$\(")
+
+
+def make_targets(script: str) -> list[str]:
+    """The targets of every `make` the script runs (options and VAR=value left out)."""
+    targets = []
+    for line in script.replace("\\\n", " ").splitlines():
+        line = re.sub(r"(^|\s)#.*", "", line)  # a shell comment
+        for command in COMMAND_SEPARATORS.split(line):
+            words = command.split()
+            while words and "=" in words[0] and not words[0].startswith("-"):
+                words = words[1:]  # VAR=value before the command
+            if words and (words[0] == "make" or words[0].endswith("/make")):
+                targets += [w for w in words[1:] if not w.startswith("-") and "=" not in w]
+    return targets
+
+
+def scripts_run(workflow: dict, where: str = "") -> list[tuple[str, str]]:
+    """(job, script) for every `run:` of the workflow, and of the local workflows its jobs call."""
+    found = []
+    for job_id, job in (workflow.get("jobs") or {}).items():
+        called = str(job.get("uses", ""))
+        if called.startswith("./"):
+            found += scripts_run(load_yaml(REPO_ROOT / called), f"{where}{job_id} -> ")
+        for step in job.get("steps") or []:
+            if "run" in step:
+                found.append((f"{where}{job_id}", step["run"]))
+    return found
+
+
+def daily_problems(workflow: dict) -> list[str]:
+    """What would make the daily rebuild more than the build and the build's own checks."""
+    problems = []
+    for job, script in scripts_run(workflow):
+        for target in make_targets(script):
+            if target not in DAILY_MAKE_TARGETS:
+                problems.append(f"job {job!r} runs `make {target}`: the daily rebuild runs only "
+                                f"`make build` and `make check-site` (CI ran the whole suite on the push)")
+        for found in SUITE_OR_BROWSER.finditer(script):
+            problems.append(f"job {job!r} runs {found.group()!r}: no test suite and no browser in the daily rebuild")
+    return problems
+
+
+def test_the_daily_rebuild_runs_early_in_the_uk_morning_and_by_hand():
+    text = DAILY.read_text(encoding="utf-8")
+    on = triggers(load_yaml(DAILY))
+    assert set(on) == {"schedule", "workflow_dispatch"}, (
+        f"the daily rebuild runs on its schedule and by hand only (CI deploys pushes): {sorted(on)}"
+    )
     (entry,) = on["schedule"]
     minute, hour, day, month, weekday = entry["cron"].split()
     assert (day, month, weekday) == ("*", "*", "*"), "the rebuild must run every day"
@@ -468,10 +555,66 @@ def test_ci_rebuilds_daily_early_in_the_uk_morning():
     )
 
 
-def test_a_scheduled_build_names_its_day(tmp_path):
+def test_the_daily_rebuild_builds_mains_last_commit_checks_it_and_deploys_it():
+    wf = load_yaml(DAILY)
+    build, _ = assert_deploys_to_pages(wf)
+    assert "needs" not in build, "the daily rebuild waits for no test"
+    assert build["if"] == "github.ref == 'refs/heads/main'", build.get("if")
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "main"
+    # The strict build, then its checks, then the upload: a failed check publishes nothing.
+    position = {}
+    for place, step in enumerate(build["steps"]):
+        for target in make_targets(step.get("run", "")):
+            position.setdefault(target, place)
+        if step.get("uses", "").startswith("actions/upload-pages-artifact@"):
+            position["upload"] = place
+    assert position.get("build", 99) < position.get("check-site", -1) < position["upload"], position
+    assert wf["concurrency"]["cancel-in-progress"] is False
+
+
+def test_the_daily_rebuild_runs_the_build_and_its_checks_only():
+    """No browser test and no `make test`: a flaky test must not keep today's dates off the site."""
+    wf = load_yaml(DAILY)
+    problems = daily_problems(wf)
+    assert not problems, "\n".join(problems)
+    targets = [target for job, script in scripts_run(wf) if job == "build-pages" for target in make_targets(script)]
+    assert targets == ["build", "check-site"], targets
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "make test",
+        "make -s --no-print-directory test",
+        "SCHOOL_DATA=tests/fixtures/oakfield.yml make test",
+        "make build test",
+        "make build && make test",
+        "echo start; make bench",
+        "/usr/bin/make test",
+        ".venv/bin/python -m pytest tests/browser",
+        ".venv/bin/python -m playwright install chromium",
+        "npx lighthouse http://127.0.0.1:8000/",
+    ],
+)
+def test_the_daily_check_catches_a_test_suite_or_a_browser(script):
+    """The test above must be able to fail: the same workflow with one step more."""
+    wf = load_yaml(DAILY)
+    wf["jobs"]["build-pages"]["steps"].append({"name": "Planted", "run": script})
+    assert daily_problems(wf), script
+
+
+def test_the_daily_check_follows_a_called_workflow():
+    wf = load_yaml(DAILY)
+    wf["jobs"]["suite"] = {"uses": "./.github/workflows/ci.yml", "permissions": {"contents": "read"}}
+    assert any("suite -> test" in problem and "make test" in problem for problem in daily_problems(wf))
+
+
+@pytest.mark.parametrize("path", [CI, DAILY], ids=lambda p: p.name)
+def test_a_published_build_names_its_uk_day(tmp_path, path):
     """The build date is the UK day, passed to `make build` explicitly, so a rebuild of the
     same commit on the same day is byte-identical."""
-    build = load_yaml(CI)["jobs"]["build-pages"]
+    build = load_yaml(path)["jobs"]["build-pages"]
     step = next(s for s in build["steps"] if re.search(r"\bmake build\b", s.get("run", "")))
     seen = tmp_path / "build-date"
     env = fake_commands(tmp_path / "bin", make=f'echo "$BUILD_DATE" > "{seen}"\n')
@@ -481,21 +624,45 @@ def test_a_scheduled_build_names_its_day(tmp_path):
     assert seen.read_text(encoding="utf-8").strip() == uk_today()
 
 
+# --------------------------------------------------------------------------
+# review-reminder.yml: the review issue, each morning and after each push to main
+
+REVIEW_JOB = "review-reminder"
+REVIEW_CALL = "./.github/workflows/review-reminder.yml"
+
+
+def review_job() -> dict:
+    return load_yaml(REVIEW)["jobs"][REVIEW_JOB]
+
+
 def test_only_the_review_job_may_write_issues():
     for path in workflow_files():
         for job_id, job in load_yaml(path)["jobs"].items():
-            if (path, job_id) != (CI, REVIEW_JOB):
+            if (path, job_id) != (REVIEW, REVIEW_JOB) and job.get("uses") != REVIEW_CALL:
                 assert "issues" not in job["permissions"], f"{path.name}: job {job_id!r} touches issues"
-    review = load_yaml(CI)["jobs"][REVIEW_JOB]
-    assert review["permissions"] == {"contents": "read", "issues": "write"}
+    assert review_job()["permissions"] == {"contents": "read", "issues": "write"}
 
 
-def test_the_review_job_runs_daily_on_main_one_run_at_a_time():
-    review = load_yaml(CI)["jobs"][REVIEW_JOB]
-    assert _only_on_push_to_main(review), review.get("if")
-    assert "needs" not in review, "the reminder must not wait for the tests or the deployment"
-    assert review["concurrency"]["cancel-in-progress"] is False
-    assert review["concurrency"]["group"] != load_yaml(CI)["concurrency"]["group"]
+def test_the_review_reminder_runs_each_morning_and_after_each_push_to_main():
+    """One reusable workflow, called by the daily rebuild (a review falls due by the calendar) and
+    by CI after each push to main (a release just merged closes the issue at once, and goes on doing
+    so if GitHub disables the schedule)."""
+    assert set(triggers(load_yaml(REVIEW))) == {"workflow_call"}
+    callers = {path.name: job for path in workflow_files() for job in load_yaml(path)["jobs"].values()
+               if job.get("uses") == REVIEW_CALL}
+    assert set(callers) == {CI.name, DAILY.name}, sorted(callers)
+    assert _only_on_push_to_main(callers[CI.name]), callers[CI.name].get("if")
+    assert callers[DAILY.name]["if"] == "github.ref == 'refs/heads/main'"
+    for job in callers.values():
+        assert job["permissions"] == {"contents": "read", "issues": "write"}
+        assert "needs" not in job, "the reminder must not wait for the tests or the deployment"
+
+
+def test_the_review_job_runs_one_at_a_time():
+    review = review_job()
+    assert review["concurrency"] == {"group": "review-reminder", "cancel-in-progress": False}
+    for path in (CI, DAILY):  # a called workflow's group must not be its caller's
+        assert review["concurrency"]["group"] != load_yaml(path)["concurrency"]["group"]
     decide = step_named(review, "whether a review is due")
     assert re.search(r'python -m tools\.review --today "\$\(TZ=Europe/London date \+%F\)"', decide["run"])
     assert '>> "$GITHUB_OUTPUT"' in decide["run"]
@@ -513,7 +680,7 @@ if [[ "$1 $2" == "issue list" ]]; then echo "$FAKE_OPEN_ISSUE"; fi
 
 def issue_calls(tmp_path: Path, status: str, open_issue: str) -> list[str]:
     """The `gh` commands the review issue step runs for a status, an open issue (number) or none."""
-    step = step_named(load_yaml(CI)["jobs"][REVIEW_JOB], "review issue")
+    step = step_named(review_job(), "review issue")
     log = tmp_path / "gh.log"
     log.unlink(missing_ok=True)
     (tmp_path / "review-issue.md").write_text("The text\n", encoding="utf-8")
@@ -553,7 +720,7 @@ def test_the_review_steps_together_open_then_close_the_issue(tmp_path):
         with_version,  # the release tool's own edit of the data file
     )
 
-    review = load_yaml(CI)["jobs"][REVIEW_JOB]
+    review = review_job()
     decide, act = step_named(review, "whether a review is due"), step_named(review, "review issue")
     today = dt.date.fromisoformat(uk_today())
     data_file = tmp_path / "school.yml"
