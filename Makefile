@@ -13,7 +13,7 @@ NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 
-.PHONY: help serve test build check-site bench release new-school lock schema clean translations-worklist
+.PHONY: help serve test check-code build check-site bench release new-school lock schema clean translations-worklist
 
 help:
 	@echo "make serve    set up and serve the site at http://127.0.0.1:8000 with live reload"
@@ -64,15 +64,21 @@ check-site: $(STAMP)
 # the longest files first (tests/conftest.py), not those with the most tests.
 WORKERS ?= $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1) * 2 )))
 PARALLEL := -n $(WORKERS) --dist loadfile --no-loadscope-reorder
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) check-code
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	$(BIN)/python -m pytest $(PARALLEL)
 	@echo "Again with the fictional school's data file: the unit and build tests hold for any school."
 	SCHOOL_DATA=tests/fixtures/oakfield.yml $(BIN)/python -m pytest $(PARALLEL) tests/unit tests/build
 
+# Lint, types and the import layers (pyproject.toml): each prints its own message and fails the run.
+check-code: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
 bench: $(STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tools.bench
 
 # Values are read from the environment ("$$NAME"), never pasted into the command line.
 release: $(STAMP)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import (
+from tests.support.builds import (
     DATA,
     FIXTURES,
     ROOT,

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from macros.common.problems import Problem, SiteError, summary
 from macros.languages import builds
 
@@ -163,6 +165,16 @@ def route_logs(engine: str, collector: Collector) -> None:
         legacy.setLevel(logging.NOTSET)
 
 
+def docs_folder(config_file: Path) -> str:
+    """The pages' folder as the reader knows it: mkdocs.yml's `docs_dir`, beside mkdocs.yml."""
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}  # the engine says what is wrong with the file itself
+    named = config.get("docs_dir", "docs") if isinstance(config, dict) else "docs"
+    return (config_file.parent / str(named)).as_posix()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.engine", description=__doc__)
     parser.add_argument("command", choices=("build", "serve"))
@@ -174,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
     collector = Collector()
     route_logs(args.engine, collector)
-    docs_dir = str(Path(args.config_file).parent / "docs") if Path(args.config_file).parent != Path(".") else "docs"
+    docs_dir = docs_folder(Path(args.config_file))
     error: BaseException | None = None
     try:
         if args.command == "build":
@@ -193,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     records = collector.take()
     if error is None and not any(r.levelno >= logging.WARNING for r in records):
         return 0
-    sys.stderr.write(summary(problems_of(error, records, "docs")) + "\n")
+    sys.stderr.write(summary(problems_of(error, records, docs_dir)) + "\n")
     return 1
 
 

@@ -47,8 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
     try:
-        english = build_from_site(args.site_dir, args.config_file.resolve())
-        finish_built(args.site_dir, english, os.environ)
+        config_file = args.config_file.resolve()
+        english = build_from_site(args.site_dir, config_file)
+        finish_built(args.site_dir, config_file.parent, english, os.environ)
         pipeline.run(args.site_dir, english, os.environ)
         for folder in sorted(args.site_dir.glob("*/search/")):
             share_assets(args.site_dir, folder.parent.name)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from macros.common.previews import page_title
 from macros.finishing import html_edit
+from macros.versions.changes import Made
 
 # A URL that stays as it is when the page moves: with a scheme, root-relative, a fragment.
 FIXED_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
@@ -29,19 +29,6 @@ TITLES = ("og:title", "twitter:title")
 
 class ShellError(ValueError):
     """The page taken as the frame lacks what a made page replaces."""
-
-
-@dataclass(frozen=True)
-class Made:
-    """A page to make: where, from the site's root (`versions/changes/1.0...1.2/`), and what it says.
-
-    `body` is the article's HTML, its one `<h1 id="…">` included, with links relative to `path`.
-    """
-
-    path: str
-    title: str
-    description: str
-    body: str
 
 
 def moved(url: str, levels: int) -> str:

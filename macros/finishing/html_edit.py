@@ -12,12 +12,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+from html.parser import HTMLParser
 
 from macros.common.markup import VOID
 
 NEWLINE = re.compile("\n")
-# Elements that have no end tag.
+# A start tag's name, and then each of its attributes, as CPython 3.11.7's html/parser.py reads them
+# (its `tagfind_tolerant` and `attrfind_tolerant`), copied here: CPython rewrote both in its 2025
+# security releases (gh-135661), and the spans an edit replaces, so the bytes the site writes and
+# the hashes of its Content-Security-Policy, must not depend on Python's patch version.
+TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+ATTRIBUTE = re.compile(
+    r"""((?<=[\'"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(\'[^\']*\'|"[^"]*"|(?![\'"])[^>\s]*))?(?:\s|/(?!>))*""")
 
 
 @dataclass
@@ -132,13 +138,13 @@ class Edits:
 
 def attribute_spans(html: str, element: Element) -> dict[str, tuple[int, int]]:
     """Where each attribute's value is written in the element's start tag, inside its quotes, as
-    the parser reads the tag (its own patterns), so that one value can be replaced alone.
+    the parser reads the tag (TAG_NAME and ATTRIBUTE), so that one value can be replaced alone.
     An attribute written without a value has no span."""
     spans: dict[str, tuple[int, int]] = {}
-    tag = tagfind_tolerant.match(html, element.start + 1, element.open_end)
+    tag = TAG_NAME.match(html, element.start + 1, element.open_end)
     at = tag.end() if tag else element.open_end
     while at < element.open_end:
-        found = attrfind_tolerant.match(html, at, element.open_end)
+        found = ATTRIBUTE.match(html, at, element.open_end)
         if not found or found.end() == at:
             break
         name, rest, value = found.group(1, 2, 3)

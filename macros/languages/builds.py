@@ -142,11 +142,11 @@ def with_english_assets(files: Any, english: Build, file_class: Any, config: Any
     return files
 
 
-def finish_built(site_dir: Path, english: Build, environ: Mapping[str, str]) -> None:
+def finish_built(site_dir: Path, project: Path, english: Build, environ: Mapping[str, str]) -> None:
     """For engines without MkDocs' hooks (`python -m macros.engine.finish`): each language folder
     the engine built gets what the hooks give it, its facts read from its built pages."""
     english_docs = english.docs_dir
-    for folder, language in discover(english_docs.parent):
+    for folder, language in discover(project):
         built = site_dir / language.language
         if not (built / POLICY_URL / "index.html").is_file():
             continue

@@ -19,15 +19,15 @@ from macros.versions import approval
 def before_markdown(env: Any) -> None:
     """Expand the page's macros here, so a mistake names its page and line; the policy is the
     one rendering the whole build shares."""
-    build: Build = setup.build(env)
     page = env.page.file.src_path
     if env.page.meta.get("render_macros") is False:
         return
     if page == POLICY_PAGE:
-        env.markdown = build.policy.markdown
+        env.markdown = setup.build(env).policy.markdown
     else:
         first_line = front_matter.split(Path(env.page.file.abs_src_path).read_text(encoding="utf-8")).first_line
-        env.markdown = templates.expander(env)(env.markdown, f"{build.docs_dir.name}/{page}", first_line)
+        page_file = f"{Path(env.conf['docs_dir']).name}/{page}"
+        env.markdown = templates.expander(env)(env.markdown, page_file, first_line)
     # Already expanded: the macros plugin must not expand it again.
     env.page.meta["render_macros"] = False
 

@@ -68,7 +68,9 @@ def start(env: Any) -> SchoolData:
         env.conf["watch"].append(str(data_file))
     configure(env.conf, data, translation.english if translation else None)
     env.conf["extra"]["language_switch"] = translated_page.switch_links(
-        Path(env.conf["config_file_path"]).parent, translation.language if translation else None)
+        Path(env.conf["config_file_path"]).parent,
+        translation.english.docs_dir if translation else Path(env.conf["docs_dir"]),
+        translation.language if translation else None)
     env.build_sources = (data, translation)
     return data
 

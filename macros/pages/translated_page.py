@@ -146,10 +146,9 @@ def script_words(language: LanguageFile) -> str:
 ENGLISH_LABEL = "Language"
 
 
-def switch_links(project: Path, current: LanguageFile | None) -> dict[str, Any]:
+def switch_links(project: Path, english_docs: Path, current: LanguageFile | None) -> dict[str, Any]:
     """What the language control on every page needs (overrides/main.html): each language in its
     own name, where its site is from this build's root, and the pages it has."""
-    english_docs = project / "docs"
     root = "../" if current else ""
     found = [{"code": "en", "name": "English", "root": root, "home": "",
               "pages": sorted(p.relative_to(english_docs).as_posix() for p in english_docs.rglob("*.md"))}]

@@ -12,7 +12,6 @@ from typing import Any
 from macros.clauses.markup import Clause
 from macros.clauses.rules import withdrawal_sentence
 from macros.data.model import Withdrawal, number_slug
-from macros.finishing.frame import Made
 from macros.versions.archive import Archive
 
 CURRENT = "current"
@@ -186,6 +185,20 @@ def neighbours_html(sides: list[Text], withdrawn: list[Withdrawal]) -> str:
         parts.append(f'<h2 id="{anchor}">{escape(span(old, new).capitalize())}</h2>'
                      f"{comparison_html(old, new, withdrawn, '../../', level=3)}")
     return "".join(reversed(parts))
+
+
+@dataclass(frozen=True)
+class Made:
+    """A page to make: where, from the site's root (`versions/changes/1.0...1.2/`), and what it says.
+
+    `body` is the article's HTML, its one `<h1 id="…">` included, with links relative to `path`;
+    the finishing step frames it in a built page (macros/finishing/frame.py).
+    """
+
+    path: str
+    title: str
+    description: str
+    body: str
 
 
 def pair_pages(sides: list[Text], withdrawn: list[Withdrawal], banner: str) -> list[Made]:

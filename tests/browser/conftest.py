@@ -21,8 +21,8 @@ from playwright.sync_api import (
 )
 
 from macros.data import model
-from tests.html import english_pages
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
+from tests.support.pages import english_pages
 from tools.browser import ARGS, serve, system_chromium
 
 PHONE = {"width": 360, "height": 740}

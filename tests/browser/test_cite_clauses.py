@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import browsing, report, violations
-from tests.html import Html
+from tests.support.pages import Html
 
 # The policy page's own clause entries: the words and short link each clause must be cited with.
 POLICY_CLAUSE = re.compile(r'<li class="clause" data-clause="(\w+)" data-link="([^"]+)"[^>]*>(.*?)</li>', re.S)

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.data import model
 from tests.browser.conftest import PHONE
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 
 DATA = model.load(ROOT / "school.yml")
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from macros.data import language_file
-from tests.sitebuild import DATA, ROOT
+from tests.support.builds import DATA, ROOT
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import REFRESH, source
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 from tools.browser import ARGS, serve
 
 AUDIT = ROOT / "tests" / "lighthouse" / "audit.mjs"

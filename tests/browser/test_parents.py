@@ -25,7 +25,7 @@ from tests.browser.conftest import (
     search,
     source,
 )
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 
 DATA = model.load(ROOT / "school.yml")
 # The number as a phone dials it (E.164), worked out here from the number the school writes.

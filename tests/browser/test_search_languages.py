@@ -16,7 +16,7 @@ from macros.data import language_file
 from macros.finishing import search as site_search
 from macros.languages import builds
 from tests.browser.conftest import PHONE, assert_in_view_below_header, search
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 TAGS = re.compile(r"<[^>]+>")

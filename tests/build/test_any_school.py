@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.data import model
-from tests.sitebuild import FIXTURES, ROOT, Build
+from tests.support.builds import FIXTURES, ROOT, Build
 
 HAYDN = model.load(ROOT / "school.yml")
 OAKFIELD = model.load(FIXTURES / "oakfield.yml")

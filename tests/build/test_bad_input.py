@@ -14,16 +14,8 @@ from pathlib import Path
 import pytest
 
 from macros.common.problems import HEADLINE
-from tests.sitebuild import (
-    CASES,
-    PLUGINS_IN_ORDER,
-    ROOT,
-    assert_plain_summary,
-    build,
-    copy_project,
-    make,
-    replace,
-)
+from tests.support.bad_inputs import CASES, PLUGINS_IN_ORDER, assert_plain_summary
+from tests.support.builds import ROOT, build, copy_project, make, replace
 
 
 def test_the_mutations_start_from_a_valid_project() -> None:
@@ -37,6 +29,18 @@ def test_bad_input_ends_the_build_with_a_plain_summary(tmp_path: Path, case: str
     for mutate in mutations:
         mutate(project)
     assert_plain_summary(build(tmp_path / "site", project=project), expected)
+
+
+def test_a_configuration_with_another_docs_dir_in_another_folder_names_that_folder(tmp_path: Path) -> None:
+    """The summary names the page where the configuration puts it, not in a folder called docs."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs").rename(project / "pages")
+    replace("mkdocs.yml", "docs_dir: docs\n", "docs_dir: pages\n")(project)
+    replace("mkdocs.yml", "include_dir: docs/_includes", "include_dir: pages/_includes")(project)
+    replace("pages/raise-a-concern.md", "(policy.md#raising-concerns)", "(polcy.md)")(project)
+    result = build(tmp_path / "site", project=project)
+    assert_plain_summary(result, [f"{project.as_posix()}/pages/raise-a-concern.md", "polcy.md"])
+    assert "docs/raise-a-concern.md" not in result.last_lines
 
 
 def test_an_invalid_build_date_is_named(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.html import Html, pages
-from tests.sitebuild import DATA
+from tests.support.builds import DATA
+from tests.support.pages import Html, pages
 
 KIB = 1024
 # Every page, in every language (translations/, built into <lang>/), English or not.

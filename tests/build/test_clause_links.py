@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.clauses import rules
-from tests.html import Html, pages
-from tests.sitebuild import CLAUSE_IDS, DATA, build, copy_project, replace
+from tests.support.builds import CLAUSE_IDS, DATA, build, copy_project, replace
+from tests.support.pages import Html, pages
 
 URL = DATA.school.site_url
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.pages import contacts
-from tests.html import Html, english_pages, pages
-from tests.sitebuild import CLAUSE_IDS, DATA, ORIGINAL, ROOT
+from tests.support.builds import CLAUSE_IDS, DATA, ORIGINAL, ROOT
+from tests.support.pages import Html, english_pages, pages
 
 
 def source_lines() -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.html import CSP_META, Html, inline_script_hashes, pages
+from tests.support.pages import CSP_META, Html, inline_script_hashes, pages
 
 REQUIRED = {
     "default-src": ["'self'"],

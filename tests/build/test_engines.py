@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import CASES, Build, assert_plain_summary, build, copy_project
+from tests.support.bad_inputs import CASES, assert_plain_summary
+from tests.support.builds import Build, build, copy_project
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
 

@@ -14,8 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.html import pages
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
+from tests.support.pages import pages
 from tools.browser import serve
 
 VNU_JAR = ROOT / "tests" / "lighthouse" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

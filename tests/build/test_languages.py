@@ -14,13 +14,14 @@ from xml.etree import ElementTree
 
 import pytest
 
+from macros.clauses.translated import source_hash
 from macros.data import language_file
 from macros.data.language_file import LanguageFile
 from macros.finishing.pipeline import clauses_from_html
 from macros.languages import builds
 from macros.pages import responses
-from tests.html import Html, directed_texts
-from tests.sitebuild import DATA, ROOT, Build, build, copy_project
+from tests.support.builds import DATA, ROOT, Build, build, copy_project
+from tests.support.pages import Html, directed_texts
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 CODES = [language.language for language in LANGUAGES]
@@ -132,7 +133,7 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
         short = Html.read(site / code / clause_id.lower() / "index.html")
         assert short.find("meta", content="0; url=../policy/#" + clause_id.lower())
         translated = words.clauses.get(clause_id)
-        current = translated and translated.source == translated.source_hash(english[clause_id])
+        current = translated and translated.source == source_hash(english[clause_id])
         assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
         assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
         # Its page, for a browser that does not forward, is in the language too, and right to

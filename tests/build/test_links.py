@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import DATA, lychee, web_root
+from tests.support.builds import DATA, lychee, web_root
 
 SITE_URL = DATA.school.site_url
 

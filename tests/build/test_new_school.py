@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from macros.data import model
-from tests.html import Html, pages
-from tests.sitebuild import FIXTURES, ROOT, lychee, make, web_root
+from tests.support.builds import FIXTURES, ROOT, lychee, make, web_root
+from tests.support.pages import Html, pages
 
 NEW_SCHOOL = model.load(FIXTURES / "oakfield.yml")
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.sitebuild import Build, build, copy_project, replace, source_date_epoch
+from tests.support.builds import Build, build, copy_project, replace, source_date_epoch
 
 
 def differences(left: Path, right: Path) -> list[str]:

@@ -8,8 +8,9 @@ import re
 import struct
 from pathlib import Path
 
-from tests.html import Html, pages
-from tests.sitebuild import assert_plain_summary, build, copy_project
+from tests.support.bad_inputs import assert_plain_summary
+from tests.support.builds import build, copy_project
+from tests.support.pages import Html, pages
 
 # What WhatsApp and others show of a description before cutting it off.
 SHOWN = 80

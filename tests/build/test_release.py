@@ -12,15 +12,8 @@ from pathlib import Path
 import pytest
 
 from macros.data import model
-from tests.sitebuild import (
-    C2_NEW,
-    C2_OLD,
-    ROOT,
-    make,
-    releasable_copy,
-    release,
-    replace,
-)
+from tests.support.builds import ROOT, make, replace
+from tests.support.releases import C2_NEW, C2_OLD, releasable_copy, release
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
 

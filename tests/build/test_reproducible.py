@@ -1,7 +1,7 @@
 """Reproducible builds: the same tree built twice, later and in another time zone, is byte-identical.
 
 Every date in the output comes from SOURCE_DATE_EPOCH (the Makefile sets it from the last
-commit; tests.sitebuild sets a fixed one), so a rebuild can be checked against a deployment.
+commit; tests.support.builds sets a fixed one), so a rebuild can be checked against a deployment.
 The two builds are made from two copies of the project taken together, in different folders
 (as a CI checkout and a laptop would be), so an edit made while the tests run cannot differ
 between them, and neither can the folder's name leak into the output.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import Build, build, copy_project
+from tests.support.builds import Build, build, copy_project
 
 
 def contents(site: Path) -> dict[str, bytes]:

@@ -6,7 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 
 # A relative path that climbs out of a folder (`../elsewhere/x`), or code that climbs above the root.
 CLIMB = re.compile(r"(?:\.\./)+\w[\w.-]*")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from macros.common.problems import HEADLINE
 from macros.engine.cli import STILL_SERVING
-from tests.sitebuild import copy_project, replace
+from tests.support.builds import copy_project, replace
 
 
 def free_port() -> int:

@@ -14,19 +14,9 @@ import pytest
 from macros.data import model
 from macros.pages import contacts
 from macros.versions.archive import sha256
-from tests.html import Html, pages
-from tests.sitebuild import (
-    C2_NEW,
-    C2_OLD,
-    DATA,
-    Build,
-    build,
-    lychee,
-    releasable_copy,
-    release,
-    replace,
-    web_root,
-)
+from tests.support.builds import DATA, Build, build, lychee, replace, web_root
+from tests.support.pages import Html, pages
+from tests.support.releases import C2_NEW, C2_OLD, releasable_copy, release
 
 C3_OLD = "[C3] The group should not be used for private conversations with anyone else using the group"
 C3_NEW = "[C3] The group should not be used for private conversations with other members"

@@ -11,7 +11,7 @@ from macros.clauses import markup, rules
 from macros.data import model
 from macros.finishing import search
 from macros.pages import contacts, responses
-from tests.sitebuild import DATA, FIXTURES
+from tests.support.builds import DATA, FIXTURES
 
 
 def test_phone_link_dials_e164_and_shows_the_number_as_written() -> None:
@@ -153,7 +153,7 @@ def test_pages_point_to_the_search_loader_with_the_real_worker_and_the_stub_to_t
     )
     assert search.stub_index({"config": {"lang": ["en"]}, "docs": [{"location": "x"}]}) == {
         "config": {"lang": ["en"], "full_index": "../../../search/search_index.full.json"}, "docs": []}
-    # A language's stub: the index in its folder, from the one loader in the English site's minify.
+    # A language's stub: the index in its folder, from the one loader in the English site's assets.
     assert search.stub_index({"config": {"lang": ["pl"]}, "docs": []}, "pl/")["config"]["full_index"] == (
         "../../../pl/search/search_index.full.json")
 

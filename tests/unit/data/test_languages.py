@@ -17,7 +17,7 @@ from macros.common.problems import SiteError
 from macros.data import language_file
 from macros.pages import translated_page
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 POLISH = ROOT / "translations" / "pl" / "language.yml"
 
 

@@ -1,4 +1,5 @@
-"""The one way tests build a site: the real `mkdocs build --strict`, into a temporary folder."""
+"""The one way tests build a site: the real `mkdocs build --strict`, into a temporary folder; and
+the links checked in it."""
 
 from __future__ import annotations
 
@@ -16,12 +17,11 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock
 
-from macros.common.problems import HEADLINE
 from macros.data import model
-from tests.html import pages
+from tests.support.pages import pages
 from tools import copy_build_inputs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 # The data file the suite runs with: SCHOOL_DATA (as `make test` sets for its second pass), else
 # the school's own. Every test that is not about this school's published wording holds for both.
@@ -170,85 +170,3 @@ def lychee(site: Path, root: Path, site_url: str | None = None) -> subprocess.Co
         "--", *[str(p) for p in pages(site)],
     ]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
-
-
-# ---- Bad input: the mistakes a build must name, and how it names them ----
-
-NAME, EMAIL, PHONE = DATA.school.name, DATA.contact.email, DATA.contact.phone
-PLUGINS_IN_ORDER = "plugins:\n  - search:\n      lang: en\n  - macros:\n"
-
-CASES: dict[str, tuple[list[Mutation], list[str]]] = {
-    "bad email": ([replace("school.yml", EMAIL, EMAIL.replace("@", "@@"))],
-                  ["school.yml, line", "contact.email", repr(EMAIL.replace("@", "@@"))]),
-    "invalid phone": ([replace("school.yml", PHONE, PHONE[:-2])], ["school.yml, line", "contact.phone", repr(PHONE[:-2])]),
-    "misspelt key": ([replace("school.yml", "email_subject:", "email_subjcet:")],
-                     ["school.yml, line", "contact.email_subjcet", "Extra inputs are not permitted"]),
-    "curly quotes": ([replace("school.yml", f'name: "{NAME}"', f"name: “{NAME}”")],
-                     ["school.yml, line", "school.name", "curly quotes", f"“{NAME}”", f'name: "{NAME}"']),
-    "tab indentation": ([replace("school.yml", '  email: "', '\temail: "')],
-                        ["school.yml, line", "indented with a tab", "replace the tab with spaces"]),
-    "yaml syntax": ([replace("school.yml", f'name: "{NAME}"', f'name: "{NAME}')],
-                    ["school.yml, line", "YAML syntax error"]),
-    "missing data file": ([remove("school.yml")], ["school.yml", "cannot read the data file"]),
-    "duplicate clause": ([replace("docs/policy.md", "- [C4]", "- [C2]")],
-                         ["docs/policy.md", "clause ID C2 is used twice"]),
-    "undefined variable in the policy": (
-        [replace("docs/policy.md", "{{ policy_title }}", "{{ policy_titel }}")],
-        ["docs/policy.md, line 8", "'policy_titel' is undefined", "# {{ policy_titel }}"]),
-    "undefined variable in another page": (
-        [replace("docs/raise-a-concern.md", "{{ contact_actions() }}", "{{ contact_action }}")],
-        ["docs/raise-a-concern.md, line", "'contact_action' is undefined", "The value: {{ contact_action }}"]),
-    "missing include": ([remove("docs/_includes/school-role.md")],
-                        ["docs/index.md, line", "school-role.md, which is not in docs/_includes/"]),
-    "broken link": ([replace("docs/raise-a-concern.md", "(policy.md#raising-concerns)", "(polcy.md)")],
-                    ["docs/raise-a-concern.md", "polcy.md", "not found"]),
-    "broken anchor": ([replace("docs/raise-a-concern.md", "policy.md#raising-concerns", "policy.md#raising")],
-                      ["docs/raise-a-concern.md", "#raising"]),
-    "clause on a page that cannot hold clauses": (
-        [replace("docs/group-rules.md", "# Rules for your class group\n", "# Rules for your class group\n\n- [Z1] A rule\n")],
-        ["docs/group-rules.md", "defines clause Z1", "only the guidance (docs/policy.md) may define clauses"]),
-    "search plugin missing": ([replace("mkdocs.yml", "  - search:\n      lang: en\n", "")],
-                              ["mkdocs.yml, plugins", "search plugin is missing"]),
-    "plugins misordered": ([replace("mkdocs.yml", "  - search:\n      lang: en\n", ""),
-                            replace("mkdocs.yml", "      on_error_fail: true\n",
-                                    "      on_error_fail: true\n  - search:\n      lang: en\n")],
-                           ["mkdocs.yml, plugins", "`search` comes after `macros`", "macros, material/search"]),
-    "unknown plugin": ([replace("mkdocs.yml", "  - search:", "  - serch:")],
-                       ["mkdocs.yml, plugins", 'The "serch" plugin is not installed']),
-}
-
-
-def assert_plain_summary(result: Build, expected: list[str]) -> None:
-    assert not result.ok, result.output
-    assert "Traceback" not in result.output and 'File "' not in result.output, result.output
-    last = result.last_lines
-    assert last.startswith(HEADLINE), f"the output does not end with the summary:\n{result.output[-3000:]}"
-    assert result.output.rstrip().endswith("-" * 72), result.output[-500:]
-    assert len(last.splitlines()) <= 12, last
-    assert "What to do:" in last
-    for fragment in expected:
-        assert fragment in last, f"{fragment!r} not in the last lines:\n{last}"
-
-
-# ---- Releases ----
-
-C2_OLD = "[C2] The group is not a political platform for airing opinions on current affairs"
-C2_NEW = "[C2] The group is not a platform for airing political opinions on current affairs"
-
-
-def releasable_copy(dest: Path) -> Path:
-    """A private copy of the project with the release tool, which releases into it."""
-    project = copy_project(dest)
-    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    return project
-
-
-def release(project: Path, version: str, *extra: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m tools.release` in the copy, on its own data file, as of `today` if given."""
-    env = {key: value for key, value in os.environ.items() if key not in ("SCHOOL_DATA", "BUILD_DATE")}
-    if today:
-        env["BUILD_DATE"] = today
-    return subprocess.run(
-        [sys.executable, "-m", "tools.release", "--version", version, "--summary", f"Release {version}", *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )

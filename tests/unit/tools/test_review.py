@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import model
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 from tools import data_path, review
 
 DATA = model.load(data_path())

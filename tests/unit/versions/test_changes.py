@@ -7,7 +7,7 @@ import re
 from macros.clauses import markup
 from macros.data import model
 from macros.versions import changes
-from tests.html import Html
+from tests.support.pages import Html
 
 OLD = markup.find("# T\n- [C1] Keep it kind\n- [C2] No politics here\n- [C3] Old rule\n- [C4] Gone rule\n")
 NEW = markup.find("# T\n- [C2] No politics at all\n- [C1] Keep it kind\n- [C5] New rule\n")

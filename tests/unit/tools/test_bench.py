@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests import bench
+from tools import bench
 
 
 def test_the_limit_is_one_and_a_half_reference_builds_per_language() -> None:

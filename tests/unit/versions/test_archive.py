@@ -9,7 +9,7 @@ import pytest
 
 from macros.data import model
 from macros.versions import archive
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 
 # The data file in use: SCHOOL_DATA when set (the fictional school), else this school's.
 DATA = model.load(ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml"))

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Response, Route, ViewportSize, sync_playwright
 
 from macros.data import language_file
-from tests.sitebuild import ROOT, build, copy_project
+from tests.support.builds import ROOT, build, copy_project
 from tools.browser import ARGS, LOOPBACK, QuietHandler, serve, system_chromium
 
 RUNS = 3  # loads per page and site; the median is reported
@@ -106,9 +106,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # mkdocs-macros loads this file by path
-from macros import define_env
-from macros import on_post_page_macros  # noqa: E402
-from macros import F401
+from macros import define_env, on_post_page_macros  # noqa: E402, F401
 '''
 # Short links are meta-refresh stubs to a clause: loading one measures the policy page again.
 REDIRECT = 'http-equiv="refresh"'

@@ -24,7 +24,7 @@ from macros.data.settings import FREEZE_ENV
 from macros.pages.contents import CODE_OF_CONDUCT
 from macros.pages.facts import POLICY_URL
 from macros.pages.responses import response_clauses, response_text
-from tests.sitebuild import ROOT, build
+from tests.support.builds import ROOT, build
 
 TRANSLATIONS = ROOT / "translations"
 DOCS = ROOT / "docs"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import material
 
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 
 OVERRIDES = ROOT / "overrides"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import model
-from tests.sitebuild import DATA, DATA_FILE, FIXTURES, ROOT
+from tests.support.builds import DATA, DATA_FILE, FIXTURES, ROOT
 
 VALID = DATA_FILE
 EMAIL, PHONE, TEAM = DATA.contact.email, DATA.contact.phone, DATA.contact.team

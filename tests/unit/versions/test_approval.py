@@ -8,7 +8,7 @@ import re
 from macros.data.model import Version
 from macros.versions import approval
 from macros.versions.archive import Archive
-from tests.html import Html
+from tests.support.pages import Html
 
 HASH = "0" * 64
 OLD = Version(number="1.0", summary="First", sha256=HASH)

@@ -12,7 +12,7 @@ from macros.clauses import markup
 from macros.data import language_file
 from macros.languages import builds, sitemaps
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SITE_URL = "https://example.org/s/"
 
 

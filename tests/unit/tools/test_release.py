@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.data import model
-from tests.sitebuild import ROOT
+from tests.support.builds import ROOT
 from tools import release
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
