@@ -5,10 +5,11 @@ record, and the draft state (derived from the text, never typed)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from macros.common.dates import long_date
 from macros.data.model import Version, number_slug

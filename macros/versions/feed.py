@@ -8,9 +8,9 @@ source date (SOURCE_DATE_EPOCH), so the same tree always gives the same feed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import Mapping
 from xml.etree import ElementTree
 
 from macros.data.model import SchoolData, Version
@@ -23,13 +23,13 @@ FEED_PATH = "versions/feed.xml"
 
 def source_date(environ: Mapping[str, str]) -> dt.datetime:
     """The time the sources were last changed (SOURCE_DATE_EPOCH), else the epoch itself."""
-    return dt.datetime.fromtimestamp(int(environ.get("SOURCE_DATE_EPOCH") or 0), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(environ.get("SOURCE_DATE_EPOCH") or 0), dt.UTC)
 
 
 def stamp(day: dt.date | dt.datetime) -> str:
     """RFC 3339, in UTC: a day is its midnight."""
-    moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def entry_date(version: Version, fallback: dt.datetime) -> dt.date | dt.datetime:

@@ -54,7 +54,7 @@ def test_two_builds_of_the_same_tree_are_byte_identical(two_builds: tuple[Build,
 
 def test_the_sitemap_dates_are_the_source_date(site: Path) -> None:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
-    day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8")))
     assert dates == {day}
 
