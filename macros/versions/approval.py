@@ -95,9 +95,12 @@ def standing_sentence(standing: Standing) -> str:
     version = standing.version
     if standing.state == IN_FORCE:
         since = comes_into_force(version)
-        return f"In force since {long_date(since)}." if since else "In force (the date it came into force is not recorded)."
+        if since:
+            return f"In force since {long_date(since)}."
+        return "In force (the date it came into force is not recorded)."
     if standing.state == COMING:
-        return f"Approved on {describe(version.approved_on)}, comes into force on {describe(comes_into_force(version))}."
+        return (f"Approved on {describe(version.approved_on)}, "
+                f"comes into force on {describe(comes_into_force(version))}.")
     assert standing.successor is not None
     when = comes_into_force(standing.successor)
     return f"Replaced by version {standing.successor.number}" + (f" on {long_date(when)}." if when else ".")
@@ -194,7 +197,7 @@ def history_html(archives: list[Archive], draft: bool, today: dt.date, docs_dir:
     if draft:
         parts.append(f'<p>The current text has changes not yet approved: '
                      f'<a href="changes/{pair_slug(numbers[-1], CURRENT)}/">see them</a>.</p>')
-    for standing, index in reversed(list(zip(standings([a.version for a in archives], today), range(len(numbers))))):
+    for index, standing in reversed(list(enumerate(standings([a.version for a in archives], today)))):
         version = standing.version
         links = [f'<a href="{version.number}/">Read version {version.number} as approved</a>']
         if pdf_path(docs_dir, version.number).is_file():

@@ -4,6 +4,7 @@ current text): clause by clause, matched by ID, word by word, contacts and respo
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 from html import escape
@@ -181,7 +182,7 @@ def neighbours_html(sides: list[Text], withdrawn: list[Withdrawal]) -> str:
     if len(sides) < 2:
         return "<p>No approved version has been recorded yet.</p>"
     parts = []
-    for old, new in zip(sides, sides[1:]):
+    for old, new in itertools.pairwise(sides):
         anchor = CURRENT if new.slug == CURRENT else change_anchor(old.slug, new.slug)
         parts.append(f'<h2 id="{anchor}">{escape(span(old, new).capitalize())}</h2>'
                      f"{comparison_html(old, new, withdrawn, '../../', level=3)}")

@@ -65,7 +65,8 @@ def atom(data: SchoolData, title: str, fallback: dt.datetime) -> bytes:
         add(entry, "updated", stamp(entry_date(version, fallback)))
         if version.approved_on:
             add(entry, "published", stamp(version.approved_on))
-        add(entry, "link", rel="alternate", type="text/html", href=archive, title=f"Version {version.number} as approved")
+        add(entry, "link", rel="alternate", type="text/html", href=archive,
+            title=f"Version {version.number} as approved")
         links = [f'<a href="{escape(archive)}">Read version {escape(version.number)} as approved</a>']
         if index > 0:
             changes = f"{site}versions/changes/{pair_slug(numbers[index - 1], version.number)}/"
