@@ -279,7 +279,8 @@ def table(rows: dict[str, tuple[Load | None, Load]]) -> list[str]:
         lines.append(
             f"| /{name} | {'—' if ref is None else _requests(ref)} / {_requests(site)} "
             f"| {_pair(ref, site, '{0.bytes_kib:.1f}')} | {_pair(ref, site, '{0.fcp:.0f}')} "
-            f"| {_pair(ref, site, '{0.lcp:.0f}')} | {_pair(ref, site, '{0.cls:.3f}')} | {_pair(ref, site, '{0.tbt:.0f}')} |"
+            f"| {_pair(ref, site, '{0.lcp:.0f}')} | {_pair(ref, site, '{0.cls:.3f}')} "
+            f"| {_pair(ref, site, '{0.tbt:.0f}')} |"
         )
     return lines
 
@@ -314,7 +315,11 @@ def main() -> None:
         assert set(translated) <= set(found), sorted(set(translated) - set(found))
         names = english + translated
         loads: dict[str, tuple[list[Load], list[Load]]] = {n: ([], []) for n in names}
-        with sync_playwright() as pw, serve(work / "ref-site", GzipHandler) as ref_url, serve(work / "site", GzipHandler) as site_url:
+        with (
+            sync_playwright() as pw,
+            serve(work / "ref-site", GzipHandler) as ref_url,
+            serve(work / "site", GzipHandler) as site_url,
+        ):
             browser = pw.chromium.launch(executable_path=system_chromium(), args=ARGS + CLOSED_NETWORK)
             try:
                 # Interleaved, so a slow moment of the machine hits both sites alike.

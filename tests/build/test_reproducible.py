@@ -48,7 +48,8 @@ def test_two_builds_of_the_same_tree_are_byte_identical(two_builds: tuple[Build,
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert not differing, f"these files differ between two builds: {differing}"
-    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "search/search_index.full.json", "index.html"):
+    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "search/search_index.full.json",
+                 "index.html"):
         assert name in first
 
 

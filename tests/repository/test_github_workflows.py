@@ -493,7 +493,9 @@ def uk_today() -> str:
 # and (in the review reminder) the virtualenv's setup. Never `make test`, nor `make bench`.
 DAILY_MAKE_TARGETS = {"build", "check-site", ".venv/.installed"}
 # No test suite, no browser: the checks it runs are `make check-site`'s.
-SUITE_OR_BROWSER = re.compile(r"\b(?:pytest|playwright|chromium|chrome|lighthouse|npm|npx|tools\.browser)\b", re.IGNORECASE)
+SUITE_OR_BROWSER = re.compile(
+    r"\b(?:pytest|playwright|chromium|chrome|lighthouse|npm|npx|tools\.browser)\b", re.IGNORECASE
+)
 COMMAND_SEPARATORS = re.compile(r"&&|\|\||[;|`(]|\$\(")
 
 
@@ -693,7 +695,8 @@ def issue_calls(tmp_path: Path, status: str, open_issue: str) -> list[str]:
     return [line for line in log.read_text(encoding="utf-8").splitlines() if not line.startswith("label ")]
 
 
-LIST = "issue list --repo school/guidance --state open --label review-due --limit 1 --json number --jq .[0].number // empty"
+LIST = ("issue list --repo school/guidance --state open --label review-due --limit 1 "
+        "--json number --jq .[0].number // empty")
 BODY = "--body-file {}/review-issue.md"
 
 
@@ -762,7 +765,9 @@ def test_release_workflow_inputs_and_steps():
     on = triggers(wf)
     assert set(on) == {"workflow_dispatch"}, "release must only run by hand"
     inputs = on["workflow_dispatch"]["inputs"]
-    assert set(inputs) == {"version", "approved_on", "approved_by", "minute_ref", "effective_from", "next_review", "summary"}
+    assert set(inputs) == {
+        "version", "approved_on", "approved_by", "minute_ref", "effective_from", "next_review", "summary"
+    }
     assert inputs["minute_ref"].get("required") is False
     for name in ("version", "approved_on", "approved_by", "summary"):
         assert inputs[name].get("required") is True, name

@@ -23,7 +23,9 @@ def test_word_diff_marks_deleted_and_inserted_words_in_words() -> None:
 
 def test_clauses_are_matched_by_id_not_position_and_gone_ones_are_explained() -> None:
     found = changes.clause_changes(OLD, NEW, GONE)
-    assert [(c.id, c.kind) for c in found] == [("C2", "reworded"), ("C5", "added"), ("C3", "replaced"), ("C4", "withdrawn")]
+    assert [(c.id, c.kind) for c in found] == [
+        ("C2", "reworded"), ("C5", "added"), ("C3", "replaced"), ("C4", "withdrawn")
+    ]
     assert found[2].note == "Clause C3 was withdrawn on 20 January 2027. Merged. It is replaced by clause C1."
     assert [c.kind for c in changes.clause_changes(OLD, NEW)][2:] == ["removed", "removed"]
 

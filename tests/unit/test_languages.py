@@ -60,7 +60,9 @@ def test_a_file_that_cannot_be_read_or_parsed_is_named_with_why(tmp_path: Path) 
         language_file.load(tmp_path / "pl" / "language.yml")
     assert str(tmp_path / "pl" / "language.yml") in str(raised.value)
     path = broken(tmp_path, "status: draft", 'status: "draft')
-    with pytest.raises(SiteError, match=r"line \d+:\n  the language file cannot be read: expected <block end>, but found '<scalar>'"):
+    with pytest.raises(
+        SiteError, match=r"line \d+:\n  the language file cannot be read: expected <block end>, but found '<scalar>'"
+    ):
         language_file.load(path)
 
 

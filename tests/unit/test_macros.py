@@ -98,7 +98,8 @@ def test_an_archived_version_has_prefixed_ids_and_no_short_links() -> None:
 
 
 def test_clause_lines_in_code_quotes_and_comments_are_not_clauses() -> None:
-    source = "```\n- [C1] code\n```\n\n    - [C2] indented code\n\n> - [C3] quoted\n\n<!--\n- [C4] comment\n-->\n\n- [C5] real\n"
+    source = ("```\n- [C1] code\n```\n\n    - [C2] indented code\n\n> - [C3] quoted\n\n"
+              "<!--\n- [C4] comment\n-->\n\n- [C5] real\n")
     assert [c.id for c in markup.find(source)] == ["C5"]
 
 
@@ -146,7 +147,8 @@ def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None
 
 
 def test_pages_point_to_the_search_loader_with_the_real_worker_and_the_stub_to_the_index() -> None:
-    html = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
+    html = ('<script id="__config" type="application/json">'
+            '{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
     assert search.point_to_loader(html) == (
         '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/'
         'search-loader.js?worker=search.a7633da7.min.js"}</script>'

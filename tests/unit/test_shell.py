@@ -19,7 +19,8 @@ FRAME = """<!doctype html><html><head><title>Frame page - School</title>
 <a href="#frame-page" class="md-skip">Skip</a>
 <a href="./">Here</a> <a href="../">Home</a> <a href="https://elsewhere.example/">Out</a> <a href="#top">Top</a>
 <nav class="md-nav md-nav--secondary" aria-label="Table of contents"><a href="#frame-section">S</a></nav>
-<article class="md-content__inner md-typeset"><h1 id="frame-page">Frame page<a class="headerlink" href="#frame-page">&para;</a></h1>
+<article class="md-content__inner md-typeset">\
+<h1 id="frame-page">Frame page<a class="headerlink" href="#frame-page">&para;</a></h1>
 <p>Old words</p><p class="print-meta">Printed from https://example.org/s/frame/<span></span></p></article>
 <script id="__config" type="application/json">{"base": "..", "search": "../assets/search.js"}</script>
 <img src="../assets/logo.svg"></body></html>"""
