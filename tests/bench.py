@@ -139,7 +139,7 @@ class GzipHandler(QuietHandler):
 
 
 @functools.lru_cache(maxsize=256)
-def _gzipped(path: Path, mtime_ns: int) -> bytes:
+def _gzipped(path: Path, mtime_ns: int) -> bytes:  # noqa: ARG001 - part of the cache's key
     # Compressed once per file: the server's CPU time is not what is measured.
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 

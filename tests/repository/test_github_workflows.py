@@ -33,6 +33,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from tools.release import with_version
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GITHUB_DIR = REPO_ROOT / ".github"
 WORKFLOWS_DIR = GITHUB_DIR / "workflows"
@@ -435,7 +437,7 @@ def assert_deploys_to_pages(wf: dict, build_id: str = "build-pages", deploy_id: 
     assert env["name"] == "github-pages"
     deploy_steps = deploy["steps"]
     deploy_step = next(s for s in deploy_steps if s.get("uses", "").startswith("actions/deploy-pages@"))
-    assert env["url"] == "${{ steps.%s.outputs.page_url }}" % deploy_step["id"]
+    assert env["url"] == "${{ steps." + deploy_step["id"] + ".outputs.page_url }}"
     assert deploy.get("concurrency") == PAGES_CONCURRENCY, deploy.get("concurrency")
     return build, deploy
 
@@ -671,7 +673,7 @@ def test_the_review_job_runs_one_at_a_time():
     act = step_named(review, "review issue")
     assert act["env"]["GH_TOKEN"] == "${{ github.token }}"
     for name in ("status", "title", "label"):
-        assert act["env"][name.upper()] == "${{ steps.%s.outputs.%s }}" % (decide["id"], name)
+        assert act["env"][name.upper()] == "${{ steps." + decide["id"] + ".outputs." + name + " }}"
 
 
 FAKE_GH = """\
@@ -719,10 +721,6 @@ def test_no_review_due_closes_the_open_issue(tmp_path):
 def test_the_review_steps_together_open_then_close_the_issue(tmp_path):
     """The first step's output, read as GitHub reads $GITHUB_OUTPUT, drives the second: a review
     due opens the issue; once a new version is recorded, the same steps close it."""
-    from tools.release import (
-        with_version,  # the release tool's own edit of the data file
-    )
-
     review = review_job()
     decide, act = step_named(review, "whether a review is due"), step_named(review, "review issue")
     today = dt.date.fromisoformat(uk_today())

@@ -46,7 +46,8 @@ def test_a_comparison_links_each_clause_where_it_is_read() -> None:
     assert 'href="../../policy/#c2">C2</a>' in html
     assert 'href="../../versions/1.0/#v1-0-c3">C3</a>' in html
     data = [{"phone": "1"}, {"phone": "2"}]
-    moved = [changes.Text(s.slug, s.name, s.clauses, d, s.url, s.anchor_prefix) for s, d in zip(sides(), data)]
+    moved = [changes.Text(s.slug, s.name, s.clauses, d, s.url, s.anchor_prefix)
+             for s, d in zip(sides(), data, strict=True)]
     assert "<h2>Contact details and responses</h2>" in changes.comparison_html(*moved, [], "")
     assert "<h3>Contact details and responses</h3>" in changes.neighbours_html(moved, [])
 

@@ -3,6 +3,7 @@ committed for editors, and the functions that keep a translation honest about th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ from macros.clauses.markup import Clause
 from macros.common.problems import SiteError
 from macros.data import language_file
 from macros.pages import translated_page
+from tools.translations_worklist import NOT_FOUND, worklist
 
 ROOT = Path(__file__).resolve().parents[2]
 POLISH = ROOT / "translations" / "pl" / "language.yml"
@@ -110,8 +112,6 @@ def test_reconcile_keeps_current_translations_and_shows_the_english_of_the_rest(
 
 
 def test_dates_are_written_in_the_language() -> None:
-    import datetime as dt
-
     words = language_file.load(POLISH)
     months = words.strings["months"]
     assert isinstance(months, list)
@@ -119,8 +119,6 @@ def test_dates_are_written_in_the_language() -> None:
 
 
 def test_the_worklist_names_each_clause_to_translate_with_what_changed_in_the_english() -> None:
-    from tools.translations_worklist import NOT_FOUND, worklist
-
     earlier = [Clause("C2", "Two words before.", "S")]
     words = polish_with({"C1": ("Jeden.", "One."), "C2": ("Dwa.", "Two words before."), "C3": ("Trzy.", "Lost."),
                          "Z1": ("Stare.", "Old.")})

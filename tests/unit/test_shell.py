@@ -29,7 +29,7 @@ PAGE = frame.Made("frame/a...b/", "New page", "New words.", '<h1 id="new">New pa
 
 def test_relocate_climbs_one_more_folder_for_each_relative_url_only() -> None:
     moved = frame.relocate(FRAME, 1)
-    for old, new in [('href="../assets/site.css"', 'href="../../assets/site.css"'), ('href="./"', 'href="../"'),
+    for _old, new in [('href="../assets/site.css"', 'href="../../assets/site.css"'), ('href="./"', 'href="../"'),
                      ('new URL("..",location)', 'new URL("../..",location)'), ('"base": ".."', '"base": "../.."'),
                      ('"search": "../assets/search.js"', '"search": "../../assets/search.js"'),
                      ('src="../assets/logo.svg"', 'src="../../assets/logo.svg"')]:
