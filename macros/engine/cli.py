@@ -119,8 +119,9 @@ STILL_SERVING = "The preview in your browser keeps the last good build until thi
 
 def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, docs_dir: str) -> None:
     import_engine(engine)
-    serving = importlib.import_module(f"{engine}.commands.serve")
-    livereload = importlib.import_module(f"{engine}.livereload")
+    # The engine's modules, patched below: MkDocs or ProperDocs, whichever runs.
+    serving: Any = importlib.import_module(f"{engine}.commands.serve")
+    livereload: Any = importlib.import_module(f"{engine}.livereload")
     real_build, real_traceback = serving.build, livereload.traceback
 
     def build_or_explain(*args: Any, **kwargs: Any) -> None:

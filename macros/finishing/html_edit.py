@@ -12,7 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+from html.parser import (  # type: ignore[attr-defined]  # the parser's own patterns, not in typeshed
+    HTMLParser,
+    attrfind_tolerant,
+    tagfind_tolerant,
+)
 
 from macros.common.markup import VOID
 

@@ -133,7 +133,7 @@ def record_html(version: Version) -> str:
     )
 
 
-def panel_html(archives: list[Archive], today: dt.date, history_url: str) -> str:
+def panel_html(archives: Sequence[Archive], today: dt.date, history_url: str) -> str:
     """The compact panel on the policy page (printed too): the latest approved version and
     where it stands today."""
     if not archives:
@@ -217,7 +217,8 @@ def history_html(archives: list[Archive], draft: bool, today: dt.date, docs_dir:
     return "".join(parts)
 
 
-def archive_notice_html(archives: list[Archive], number: str, today: dt.date, draft: bool, policy_url: str) -> str:
+def archive_notice_html(archives: Sequence[Archive], number: str, today: dt.date, draft: bool,
+                        policy_url: str) -> str:
     """What an archived copy says above its text, as of `today`: whether it is the version in
     force, not yet in force, or replaced (by which version, when). Links are from versions/<n>/."""
     numbers = [a.version.number for a in archives]

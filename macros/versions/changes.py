@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -51,7 +52,7 @@ class ClauseChange:
         return self.kind in ("added", "reworded")
 
 
-def clause_changes(old: list[Clause], new: list[Clause], withdrawn: list[Withdrawal] = ()) -> list[ClauseChange]:
+def clause_changes(old: list[Clause], new: list[Clause], withdrawn: Sequence[Withdrawal] = ()) -> list[ClauseChange]:
     """Clause by clause, matched by ID (never by position), in the new text's order; then the
     clauses gone, each as withdrawn or replaced when the data file records why."""
     before = {c.id: c for c in old}

@@ -77,7 +77,8 @@ def atom(data: SchoolData, title: str, fallback: dt.datetime) -> bytes:
         record = [("Version", version.number), *record_rows(version), ("SHA-256 of the archived copy", version.sha256)]
         add(entry, "content", f"<dl>{definitions(record)}</dl><p>{' · '.join(links)}</p>", type="html")
     ElementTree.indent(feed)
-    return ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    written: bytes = ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
 
 
 def write(site_dir: Path, data: SchoolData, title: str, environ: Mapping[str, str]) -> None:
