@@ -23,7 +23,7 @@ def pytest_configure(config: pytest.Config) -> None:
                             "(original/), so runs only with that school's data file")
 
 
-def pytest_report_header(config: pytest.Config) -> str | None:
+def pytest_report_header() -> str | None:
     # Said here, before the run: with several workers, each leaves the tests out on its own.
     if is_original_school():
         return None

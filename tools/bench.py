@@ -137,7 +137,7 @@ class GzipHandler(QuietHandler):
 
 
 @functools.lru_cache(maxsize=256)
-def _gzipped(path: Path, mtime_ns: int) -> bytes:
+def _gzipped(path: Path, mtime_ns: int) -> bytes:  # noqa: ARG001 - part of the cache's key
     # Compressed once per file: the server's CPU time is not what is measured.
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
@@ -277,7 +277,8 @@ def table(rows: dict[str, tuple[Load | None, Load]]) -> list[str]:
         lines.append(
             f"| /{name} | {'—' if ref is None else _requests(ref)} / {_requests(site)} "
             f"| {_pair(ref, site, '{0.bytes_kib:.1f}')} | {_pair(ref, site, '{0.fcp:.0f}')} "
-            f"| {_pair(ref, site, '{0.lcp:.0f}')} | {_pair(ref, site, '{0.cls:.3f}')} | {_pair(ref, site, '{0.tbt:.0f}')} |"
+            f"| {_pair(ref, site, '{0.lcp:.0f}')} | {_pair(ref, site, '{0.cls:.3f}')} "
+            f"| {_pair(ref, site, '{0.tbt:.0f}')} |"
         )
     return lines
 
@@ -312,7 +313,11 @@ def main() -> None:
         assert set(translated) <= set(found), sorted(set(translated) - set(found))
         names = english + translated
         loads: dict[str, tuple[list[Load], list[Load]]] = {n: ([], []) for n in names}
-        with sync_playwright() as pw, serve(work / "ref-site", GzipHandler) as ref_url, serve(work / "site", GzipHandler) as site_url:
+        with (
+            sync_playwright() as pw,
+            serve(work / "ref-site", GzipHandler) as ref_url,
+            serve(work / "site", GzipHandler) as site_url,
+        ):
             browser = pw.chromium.launch(executable_path=system_chromium(), args=ARGS + CLOSED_NETWORK)
             try:
                 # Interleaved, so a slow moment of the machine hits both sites alike.

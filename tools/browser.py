@@ -45,7 +45,7 @@ def system_chromium() -> str | None:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, without a log line per request."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's parameter name
         pass
 
 

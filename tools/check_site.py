@@ -27,7 +27,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def site(pytestconfig: pytest.Config) -> Path:
     """This module is a pytest plugin (`-p tools.check_site`): `site` is the folder named."""
-    return pytestconfig.getoption("built_site")
+    built: Path = pytestconfig.getoption("built_site")
+    return built
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,7 +45,8 @@ PAGE = f"""<!doctype html>
 def render(output: Path) -> None:
     with sync_playwright() as playwright:
         # sRGB forced, so the background is exactly the colour above on any machine's screen profile.
-        browser = playwright.chromium.launch(executable_path=system_chromium(), args=[*ARGS, "--force-color-profile=srgb"])
+        browser = playwright.chromium.launch(executable_path=system_chromium(),
+                                             args=[*ARGS, "--force-color-profile=srgb"])
         try:
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1)
             page.set_content(PAGE)

@@ -34,6 +34,7 @@ from macros.data import model, settings
 from macros.data.settings import FREEZE_ENV
 from macros.versions import archive
 from tools import BUILD_INPUTS, ROOT, copy_build_inputs, data_path
+from tools.browser import ARGS, serve, system_chromium
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXAMPLE_DATE = "2027-01-20"
@@ -283,9 +284,7 @@ def build(stage: Stage, site: Path, extra_env: Mapping[str, str]) -> None:
 
 def print_pdf(site: Path, number: str, pdf: Path) -> None:
     """Chromium's own print engine, as a governor's browser would print the page."""
-    from playwright.sync_api import sync_playwright
-
-    from tools.browser import ARGS, serve, system_chromium
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - a test dependency, needed only to print
 
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=system_chromium(), args=ARGS)
@@ -404,9 +403,7 @@ def release(given: Mapping[str, str], pdf: bool = True) -> tuple[str, list[Path]
             printed = archive.pdf_path(stage.project / "docs", number)
             try:
                 print_pdf(stage.root / "site-with-version", number, printed)
-            except Exception as error:  # Playwright raises its own errors, and OSError
-                from tools.browser import system_chromium
-
+            except Exception as error:  # noqa: BLE001 - Playwright's own errors and OSError alike
                 reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
                 raise ReleaseError(f"The PDF of version {number} could not be printed with Chromium "
                                    f"({system_chromium() or 'Playwright’s own'}): {reason}") from None

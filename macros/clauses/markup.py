@@ -17,9 +17,9 @@ short links, which lead to the current text. Without this extension the line is 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -73,7 +73,7 @@ class ClauseTreeprocessor(Treeprocessor):
         self.short_link_base = short_link_base
         self.ltr_ids = ltr_ids
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
         archived: str = getattr(self.md, "clause_archive", "")
         prefix = f"v{number_slug(archived)}-" if archived else ""
@@ -102,7 +102,7 @@ class ClauseTreeprocessor(Treeprocessor):
         self.md.clauses = found  # type: ignore[attr-defined]
 
     @staticmethod
-    def _quoted(element: etree.Element, parents: dict[etree.Element, etree.Element]) -> bool:
+    def _quoted(element: Element, parents: dict[Element, Element]) -> bool:
         while element in parents:
             element = parents[element]
             if element.tag in NOT_DEFINING:

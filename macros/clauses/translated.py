@@ -68,12 +68,15 @@ def reconcile(markdown: str, language: LanguageFile, english: list[markup.Clause
         before = next((at[c.id] for c in reversed(english[:index]) if c.id in at), None)
         after = next((at[c.id] for c in english[index + 1:] if c.id in at), None)
         line = f"- [{clause.id}] {english_in_place(clause, notice)}"
-        if before is None and after is None:
+        if before is not None:
+            position = before + 1
+            kept.insert(position, line)
+        elif after is not None:
+            position = after
+            kept.insert(position, line)
+        else:
             kept.extend(["", line])
             position = len(kept) - 1
-        else:
-            position = before + 1 if before is not None else after  # type: ignore[operator]
-            kept.insert(position, line)
         at = {k: (v + 1 if v >= position else v) for k, v in at.items()}
         at[clause.id] = position
         stale.append(clause.id)

@@ -94,7 +94,7 @@ class LanguageFile(Strict):
 
 def record_problems(loaded: LanguageFile) -> list[tuple[str, str, str, str]]:
     """What the schema cannot say: (field, what is wrong, what to do, the value)."""
-    found = []
+    found: list[tuple[str, str, str, str]] = []
     needed = STATUS_RECORDS[loaded.status]
     missing = [name for name in needed if getattr(loaded, name) is None]
     if missing:

@@ -112,7 +112,7 @@ def build(engine: str, config_file: str, site_dir: str | None) -> None:
     builds.build_all(config, commands, config_file, cfg)
 
 
-class Explained(Exception):
+class ExplainedError(Exception):
     """A failed rebuild under `serve` whose summary has been printed already."""
 
 
@@ -121,17 +121,18 @@ STILL_SERVING = "The preview in your browser keeps the last good build until thi
 
 def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, docs_dir: str) -> None:
     import_engine(engine)
-    serving = importlib.import_module(f"{engine}.commands.serve")
-    livereload = importlib.import_module(f"{engine}.livereload")
+    # The engine's modules, patched below: MkDocs or ProperDocs, whichever runs.
+    serving: Any = importlib.import_module(f"{engine}.commands.serve")
+    livereload: Any = importlib.import_module(f"{engine}.livereload")
     real_build, real_traceback = serving.build, livereload.traceback
 
     def build_or_explain(*args: Any, **kwargs: Any) -> None:
         try:
             real_build(*args, **kwargs)
-        except (Exception, SystemExit) as error:
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - every failed rebuild gets the plain summary
             problems = problems_of(error, collector.take(), docs_dir)
             sys.stderr.write(summary(problems) + "\n" + STILL_SERVING + "\n")
-            raise Explained from None
+            raise ExplainedError from None
         collector.take()
 
     class QuietTraceback:
@@ -142,7 +143,7 @@ def serve(engine: str, config_file: str, dev_addr: str, collector: Collector, do
 
         @staticmethod
         def print_exc(*args: Any, **kwargs: Any) -> None:
-            if not isinstance(sys.exc_info()[1], Explained):
+            if not isinstance(sys.exc_info()[1], ExplainedError):
                 real_traceback.print_exc(*args, **kwargs)
 
     serving.build = build_or_explain
@@ -193,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             build(args.engine, args.config_file, args.site_dir)
         else:
             serve(args.engine, args.config_file, args.dev_addr, collector, docs_dir)
-    except Explained:
+    except ExplainedError:
         # The first build under `serve` failed, and said why.
         return 1
     except SystemExit as exit_:

@@ -45,7 +45,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 COMPILED_TEMPLATES = CompiledTemplates()
 
 
-def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:  # noqa: ARG001
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:  # noqa: ARG001 - MkDocs' signature
     # (A bucket is keyed by the template's name and checked against its source: a template
     # changed under `serve` is compiled again.)
     env.bytecode_cache = COMPILED_TEMPLATES
@@ -70,8 +70,10 @@ def on_post_page(output: str, page: Any, config: Any) -> str:  # noqa: ARG001 - 
 
 # The same for pages made from a template alone (404.html); the sitemap is not a page.
 @event_priority(-100)
-def on_post_template(output_content: str, template_name: str, config: Any) -> str:  # noqa: ARG001
-    return pipeline.finish_page(output_content, command == "serve") if template_name.endswith(".html") else output_content
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:  # noqa: ARG001 - MkDocs' signature
+    if template_name.endswith(".html"):
+        return pipeline.finish_page(output_content, command == "serve")
+    return output_content
 
 
 # After search has written its index (Material's search plugin writes it in on_post_build at

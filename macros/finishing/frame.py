@@ -62,9 +62,10 @@ def moved_settings(text: str, levels: int) -> str:
         if isinstance(value, str):
             # However the engine spaced its JSON.
             written = re.compile(rf"({re.escape(json.dumps(key))}\s*:\s*){re.escape(json.dumps(value))}")
-            if len(written.findall(text)) != 1:
+            found = list(written.finditer(text))
+            if len(found) != 1:
                 raise ShellError(f"the frame's setting {key!r} ({value!r}) is not written once")
-            text = written.sub(lambda m: m[1] + json.dumps(moved(value, levels)), text)
+            text = text[:found[0].end(1)] + json.dumps(moved(value, levels)) + text[found[0].end():]
     return text
 
 

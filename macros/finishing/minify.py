@@ -12,7 +12,8 @@ OWN_ASSETS = ("assets/site.css", "assets/site.js", "assets/javascripts/workers/s
 
 
 def minify(name: str, text: str) -> str:
-    return rcssmin.cssmin(text) if name.endswith(".css") else rjsmin.jsmin(text)
+    minified: str = rcssmin.cssmin(text) if name.endswith(".css") else rjsmin.jsmin(text)
+    return minified
 
 
 def minify_site(site_dir: Path) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from macros.clauses.rules import Clause
+from macros.clauses.markup import Clause
 from macros.finishing import html_edit
 
 

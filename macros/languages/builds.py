@@ -35,7 +35,7 @@ SEARCH_LANGUAGES = {
 NAV_SECTIONS = {"For staff and governors": "nav_staff"}
 
 
-def nav_for(english_nav: list[Any], docs: Path, english_site_url: str, language: LanguageFile) -> list[Any]:
+def nav_for(english_nav: list[Any], docs: Path, language: LanguageFile) -> list[Any]:
     """The English menu with each page this language has (titled from its own page) and, for the
     pages it does not have (those for staff and governors), links to the English ones."""
 
@@ -61,7 +61,7 @@ def english_url(page: str) -> str:
 
 
 def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile, project: Path,
-                    english_site_url: str) -> dict[str, Any]:
+                    english_site_url: str) -> dict[str, Any]:  # noqa: ARG001 - unused; tests/unit still pass it
     """mkdocs.yml for one language: its pages, menu, interface language and direction (a
     right-to-left one with its clause IDs left to right), search, and the words of site.js and of
     a printed page's footer."""
@@ -98,7 +98,7 @@ def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile
             extension = {name: {**options, "ltr_ids": True}}
         extensions.append(extension)
     config["markdown_extensions"] = extensions
-    config["nav"] = nav_for(config.get("nav", []), docs, english_site_url, language)
+    config["nav"] = nav_for(config.get("nav", []), docs, language)
     # Its links to the English pages are outside this build's files: MkDocs reports each one
     # (it checks them all in the English build).
     config.setdefault("validation", {}).setdefault("nav", {})["not_found"] = "info"

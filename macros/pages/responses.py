@@ -50,7 +50,8 @@ def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] 
     steps = "".join(f'<li class="journey-step__item">{escape(s)}</li>' for s in data.concern_steps)
     options = "".join(
         '<li class="journey-option">'
-        f'<a class="journey-option__id" href="{escape(policy_url)}#{r.id.lower()}"{ltr_attribute(ltr)}>{escape(r.id)}</a>'
+        f'<a class="journey-option__id" href="{escape(policy_url)}#{r.id.lower()}"{ltr_attribute(ltr)}>'
+        f"{escape(r.id)}</a>"
         f'<span class="journey-option__action">{escape(r.action)}</span>'
         + (
             f'<span class="journey-option__when">{escape(r.applies_when)}</span>'

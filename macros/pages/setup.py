@@ -4,8 +4,9 @@ one Build every page reads once the macros that render the guidance are register
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any, MutableMapping
+from typing import Any
 
 from macros.common import previews
 from macros.common.problems import Problem, SiteError

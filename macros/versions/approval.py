@@ -5,10 +5,11 @@ record, and the draft state (derived from the text, never typed)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from macros.common.dates import long_date
 from macros.data.model import Version, number_slug
@@ -94,9 +95,12 @@ def standing_sentence(standing: Standing) -> str:
     version = standing.version
     if standing.state == IN_FORCE:
         since = comes_into_force(version)
-        return f"In force since {long_date(since)}." if since else "In force (the date it came into force is not recorded)."
+        if since:
+            return f"In force since {long_date(since)}."
+        return "In force (the date it came into force is not recorded)."
     if standing.state == COMING:
-        return f"Approved on {describe(version.approved_on)}, comes into force on {describe(comes_into_force(version))}."
+        return (f"Approved on {describe(version.approved_on)}, "
+                f"comes into force on {describe(comes_into_force(version))}.")
     assert standing.successor is not None
     when = comes_into_force(standing.successor)
     return f"Replaced by version {standing.successor.number}" + (f" on {long_date(when)}." if when else ".")
@@ -129,7 +133,7 @@ def record_html(version: Version) -> str:
     )
 
 
-def panel_html(archives: list[Archive], today: dt.date, history_url: str) -> str:
+def panel_html(archives: Sequence[Archive], today: dt.date, history_url: str) -> str:
     """The compact panel on the policy page (printed too): the latest approved version and
     where it stands today."""
     if not archives:
@@ -193,7 +197,7 @@ def history_html(archives: list[Archive], draft: bool, today: dt.date, docs_dir:
     if draft:
         parts.append(f'<p>The current text has changes not yet approved: '
                      f'<a href="changes/{pair_slug(numbers[-1], CURRENT)}/">see them</a>.</p>')
-    for standing, index in reversed(list(zip(standings([a.version for a in archives], today), range(len(numbers))))):
+    for index, standing in reversed(list(enumerate(standings([a.version for a in archives], today)))):
         version = standing.version
         links = [f'<a href="{version.number}/">Read version {version.number} as approved</a>']
         if pdf_path(docs_dir, version.number).is_file():
@@ -213,7 +217,8 @@ def history_html(archives: list[Archive], draft: bool, today: dt.date, docs_dir:
     return "".join(parts)
 
 
-def archive_notice_html(archives: list[Archive], number: str, today: dt.date, draft: bool, policy_url: str) -> str:
+def archive_notice_html(archives: Sequence[Archive], number: str, today: dt.date, draft: bool,
+                        policy_url: str) -> str:
     """What an archived copy says above its text, as of `today`: whether it is the version in
     force, not yet in force, or replaced (by which version, when). Links are from versions/<n>/."""
     numbers = [a.version.number for a in archives]

@@ -4,7 +4,9 @@ current text): clause by clause, matched by ID, word by word, contacts and respo
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -49,7 +51,7 @@ class ClauseChange:
         return self.kind in ("added", "reworded")
 
 
-def clause_changes(old: list[Clause], new: list[Clause], withdrawn: list[Withdrawal] = ()) -> list[ClauseChange]:
+def clause_changes(old: list[Clause], new: list[Clause], withdrawn: Sequence[Withdrawal] = ()) -> list[ClauseChange]:
     """Clause by clause, matched by ID (never by position), in the new text's order; then the
     clauses gone, each as withdrawn or replaced when the data file records why."""
     before = {c.id: c for c in old}
@@ -180,7 +182,7 @@ def neighbours_html(sides: list[Text], withdrawn: list[Withdrawal]) -> str:
     if len(sides) < 2:
         return "<p>No approved version has been recorded yet.</p>"
     parts = []
-    for old, new in zip(sides, sides[1:]):
+    for old, new in itertools.pairwise(sides):
         anchor = CURRENT if new.slug == CURRENT else change_anchor(old.slug, new.slug)
         parts.append(f'<h2 id="{anchor}">{escape(span(old, new).capitalize())}</h2>'
                      f"{comparison_html(old, new, withdrawn, '../../', level=3)}")

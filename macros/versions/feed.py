@@ -8,9 +8,9 @@ source date (SOURCE_DATE_EPOCH), so the same tree always gives the same feed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import Mapping
 from xml.etree import ElementTree
 
 from macros.data.model import SchoolData, Version
@@ -23,13 +23,13 @@ FEED_PATH = "versions/feed.xml"
 
 def source_date(environ: Mapping[str, str]) -> dt.datetime:
     """The time the sources were last changed (SOURCE_DATE_EPOCH), else the epoch itself."""
-    return dt.datetime.fromtimestamp(int(environ.get("SOURCE_DATE_EPOCH") or 0), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(environ.get("SOURCE_DATE_EPOCH") or 0), dt.UTC)
 
 
 def stamp(day: dt.date | dt.datetime) -> str:
     """RFC 3339, in UTC: a day is its midnight."""
-    moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def entry_date(version: Version, fallback: dt.datetime) -> dt.date | dt.datetime:
@@ -65,7 +65,8 @@ def atom(data: SchoolData, title: str, fallback: dt.datetime) -> bytes:
         add(entry, "updated", stamp(entry_date(version, fallback)))
         if version.approved_on:
             add(entry, "published", stamp(version.approved_on))
-        add(entry, "link", rel="alternate", type="text/html", href=archive, title=f"Version {version.number} as approved")
+        add(entry, "link", rel="alternate", type="text/html", href=archive,
+            title=f"Version {version.number} as approved")
         links = [f'<a href="{escape(archive)}">Read version {escape(version.number)} as approved</a>']
         if index > 0:
             changes = f"{site}versions/changes/{pair_slug(numbers[index - 1], version.number)}/"
@@ -76,7 +77,8 @@ def atom(data: SchoolData, title: str, fallback: dt.datetime) -> bytes:
         record = [("Version", version.number), *record_rows(version), ("SHA-256 of the archived copy", version.sha256)]
         add(entry, "content", f"<dl>{definitions(record)}</dl><p>{' · '.join(links)}</p>", type="html")
     ElementTree.indent(feed)
-    return ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    written: bytes = ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
 
 
 def write(site_dir: Path, data: SchoolData, title: str, environ: Mapping[str, str]) -> None:

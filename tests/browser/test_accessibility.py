@@ -43,7 +43,8 @@ OUT_OF_SCREEN = """() => {
     if (!e.checkVisibility({opacityProperty: true, visibilityProperty: true}) || scrolls(e)) continue;
     const r = e.getBoundingClientRect();
     if (r.width && r.height && (r.right > width + 1 || r.left < -1))
-      out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} spans ${Math.round(r.left)}..${Math.round(r.right)} px`);
+      out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ` +
+               `spans ${Math.round(r.left)}..${Math.round(r.right)} px`);
   }
   return {scrollWidth: document.documentElement.scrollWidth, clientWidth: width, out: out.slice(0, 5)};
 }"""

@@ -112,7 +112,7 @@ def test_copying_several_clauses_by_keyboard_gives_text_and_html_and_says_so(
     assert set(copied["types"]) == {"text/plain", "text/html"}
     assert copied["text"] == "\n\n".join(f"{cid} {words[cid][0]}\n{words[cid][1]}" for cid in in_order)
     assert len(copied["entries"]) == len(in_order)
-    for entry, cid in zip(copied["entries"], in_order):
+    for entry, cid in zip(copied["entries"], in_order, strict=True):
         text, link = words[cid]
         assert entry["bold"] == [cid]
         assert entry["links"] == [[link, link]]
@@ -165,7 +165,7 @@ def test_without_javascript_every_clause_is_listed_with_its_link_and_no_controls
         words = cited(site)
         entries = page.locator("li.clause-ref")
         expect(entries).to_have_count(len(words))
-        for entry, (cid, (text, link)) in zip(entries.all(), words.items()):
+        for entry, (cid, (text, link)) in zip(entries.all(), words.items(), strict=True):
             expect(entry.locator(".clause-ref__id")).to_have_text(cid)
             expect(entry.locator(".clause-ref__text")).to_have_text(text)
             short = entry.locator("a.clause-ref__short")

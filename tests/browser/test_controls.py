@@ -110,7 +110,9 @@ def test_every_control_is_named_for_what_it_shows(
     assert not failures, report(failures)
 
 
-@pytest.mark.parametrize(("path", "button"), [("policy/", "li.clause > .copy-button"), ("group-rules/", ".copy-button--large")])
+@pytest.mark.parametrize(
+    ("path", "button"), [("policy/", "li.clause > .copy-button"), ("group-rules/", ".copy-button--large")]
+)
 def test_a_copy_button_is_named_for_what_it_shows_once_it_has_copied(
     context: BrowserContext, site: Path, path: str, button: str
 ) -> None:

@@ -47,7 +47,8 @@ FOCUS = """() => {
   const top = document.elementFromPoint(x, y);
   return {
     again,
-    name: `${a.tagName.toLowerCase()}.${[...a.classList].filter(c => c !== 'focus-visible').join('.')} ${a.getAttribute('href') || a.id || ''}`,
+    name: `${a.tagName.toLowerCase()}.${[...a.classList].filter(c => c !== 'focus-visible').join('.')} ` +
+          `${a.getAttribute('href') || a.id || ''}`,
     ring: (outline > 0 || s.boxShadow !== 'none'),
     ringShown: sides >= 2,
     visible: shown.checkVisibility({opacityProperty: true, visibilityProperty: true}) && r.width > 0 && r.height > 0,
@@ -75,7 +76,9 @@ def focus_problems(page: Page, direction: str) -> list[str]:
         stop = page.evaluate(FOCUS)
         if stop and stop["again"]:
             break  # round to the first stop again without leaving the page: every stop is seen
-        if stop and not (stop["ring"] and stop["ringShown"] and stop["visible"] and stop["onScreen"] and not stop["covered"]):
+        if stop and not (
+            stop["ring"] and stop["ringShown"] and stop["visible"] and stop["onScreen"] and not stop["covered"]
+        ):
             wait_until(page, SETTLED, timeout=3.0)  # look again once nothing is moving (slow under load)
             stop = page.evaluate(FOCUS)
         if stop is None:

@@ -33,7 +33,9 @@ MARKER_AND_TEXT = """(li) => {
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.language)
-def test_the_clause_marker_sits_where_the_language_starts_a_line(page: Page, language: language_file.LanguageFile) -> None:
+def test_the_clause_marker_sits_where_the_language_starts_a_line(
+    page: Page, language: language_file.LanguageFile
+) -> None:
     """At 360 px: in Arabic and Urdu the marker is on the right of the words, and the clause's
     edge (which marks the clause a link lands on) on the right too; in English and Polish both
     on the left."""
@@ -118,7 +120,10 @@ def test_in_arabic_a_phone_number_reads_left_to_right(page: Page, width: int) ->
     (unmarked, the page's right-to-left order would swap them), in the sentence and on the button."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto("ar/raise-a-concern/")
-    for number in (page.locator("a.contact-link[href^='tel:']"), page.locator("a.contact-action .contact-action__detail").first):
+    for number in (
+        page.locator("a.contact-link[href^='tel:']"),
+        page.locator("a.contact-action .contact-action__detail").first,
+    ):
         found = number.evaluate(CHARACTER_BOXES)
         assert found["text"] == DATA.contact.phone and found["direction"] == "ltr", found
         boxes = found["boxes"]
@@ -161,7 +166,8 @@ EDGE_COLUMNS = """async ([png, selector]) => {
   const y = Math.floor(height / 2), columns = [];
   for (let x = 0; x < width; x++) {
     const at = (y * width + x) * 4;
-    if (Math.abs(data[at] - edge[0]) + Math.abs(data[at + 1] - edge[1]) + Math.abs(data[at + 2] - edge[2]) < 24) columns.push(x);
+    if (Math.abs(data[at] - edge[0]) + Math.abs(data[at + 1] - edge[1])
+        + Math.abs(data[at + 2] - edge[2]) < 24) columns.push(x);
   }
   return {width, columns};
 }"""

@@ -245,7 +245,10 @@ def test_nothing_is_fetched_from_anyone_but_the_site(
 
     def elsewhere(urls: list[str]) -> list[str]:
         return sorted(
-            {u for u in urls if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != LOOPBACK}
+            {
+                u for u in urls
+                if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != LOOPBACK
+            }
         )
 
     # The recorder saw the pages, their styles and the search index the search worker fetched.

@@ -55,7 +55,8 @@ def test_every_page_has_preview_tags_and_a_canonical_url(site: Path) -> None:
         if path.name == "404.html":
             continue
         html = Html.read(path)
-        for name in ("og:title", "og:description", "og:url", "og:image", "twitter:card", "twitter:image", "description"):
+        for name in ("og:title", "og:description", "og:url", "og:image", "twitter:card", "twitter:image",
+                     "description"):
             assert html.meta(name), (path, name)
         canonical = [a["href"] for t, a in html.tags if t == "link" and a.get("rel") == "canonical"]
         assert len(canonical) == 1 and canonical[0].startswith(URL), path
@@ -99,7 +100,8 @@ def test_the_whatsapp_text_may_not_outgrow_a_group_description() -> None:
         rules.whatsapp_text("Rules", long, "https://example.org/")
 
 
-C4_LINE = "- [C4] The group should be used keeping in mind mutual respect and cultural sensitivity between all its members\n"
+C4_LINE = ("- [C4] The group should be used keeping in mind mutual respect and cultural sensitivity "
+           "between all its members\n")
 WITHDRAWAL = """withdrawn:
   - id: "C4"
     withdrawn_on: 2027-01-20
@@ -126,7 +128,9 @@ def test_a_recorded_withdrawal_keeps_the_link_working(tmp_path: Path) -> None:
     short = Html.read(result.site / "c4" / "index.html")
     refresh = [a["content"] for t, a in short.tags if t == "meta" and a.get("http-equiv") == "refresh"]
     assert refresh == ["0; url=../withdrawn/#c4"]
-    assert short.meta("og:description") == "Clause C4 was withdrawn on 20 January 2027. Covered by C1. It is replaced by clause C1."
+    assert short.meta("og:description") == (
+        "Clause C4 was withdrawn on 20 January 2027. Covered by C1. It is replaced by clause C1."
+    )
     withdrawn = Html.read(result.site / "withdrawn" / "index.html")
     assert "c4" in withdrawn.ids
     assert "Withdrawn on 20 January 2027." in withdrawn.text and "Why: Covered by C1." in withdrawn.text
@@ -138,7 +142,8 @@ def test_a_recorded_withdrawal_keeps_the_link_working(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("mutations", "message"),
     [
-        ([replace("school.yml", "withdrawn: []\n", WITHDRAWAL)], "C4 is recorded as withdrawn but is still in the text"),
+        ([replace("school.yml", "withdrawn: []\n", WITHDRAWAL)],
+         "C4 is recorded as withdrawn but is still in the text"),
         ([replace("docs/policy.md", C4_LINE, ""),
           replace("school.yml", "withdrawn: []\n", WITHDRAWAL.replace('replaced_by: "C1"', 'replaced_by: "C9"'))],
          "C4 is replaced by C9, which is not in the text"),

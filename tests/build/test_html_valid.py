@@ -50,7 +50,9 @@ def vnu_errors(urls: list[str]) -> list[dict[str, object]]:
     try:
         messages = json.loads(result.stderr)["messages"]
     except (json.JSONDecodeError, KeyError):
-        raise AssertionError(f"vnu did not report in JSON (exit {result.returncode}):\n{result.stderr[-2000:]}") from None
+        raise AssertionError(
+            f"vnu did not report in JSON (exit {result.returncode}):\n{result.stderr[-2000:]}"
+        ) from None
     return [m for m in messages if m.get("type") in {"error", "non-document-error"}]
 
 

@@ -377,7 +377,8 @@ def test_every_language_uses_the_english_sites_assets(site: Path, code: str) -> 
     # The loader finds the language's own index from the settings Material fetches first.
     stub = json.loads((site / code / "search/search_index.json").read_text(encoding="utf-8"))
     loader_folder = site / "assets/javascripts/workers"
-    assert (loader_folder / stub["config"]["full_index"]).resolve() == (site / code / "search/search_index.full.json").resolve()
+    full_index = (site / code / "search/search_index.full.json").resolve()
+    assert (loader_folder / stub["config"]["full_index"]).resolve() == full_index
 
 
 

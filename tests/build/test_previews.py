@@ -56,11 +56,13 @@ def test_every_page_and_short_link_describes_its_picture(site: Path) -> None:
             problems.append(f"{where}: og:image {tags['og:image']} is not in the site")
             continue
         width, height = png_size(image)
-        if (tags["og:image:width"], tags["og:image:height"], tags["og:image:type"]) != (str(width), str(height), "image/png"):
+        said = (tags["og:image:width"], tags["og:image:height"], tags["og:image:type"])
+        if said != (str(width), str(height), "image/png"):
             problems.append(f"{where}: says {tags['og:image:width']}x{tags['og:image:height']} "
                             f"{tags['og:image:type']}; the file is {width}x{height} image/png")
         alt = str(tags["og:image:alt"])
-        if alt != tags["twitter:image:alt"] or alt in {html.meta("og:site_name"), html.meta("og:title")} or len(alt.split()) < 6:
+        if (alt != tags["twitter:image:alt"] or alt in {html.meta("og:site_name"), html.meta("og:title")}
+                or len(alt.split()) < 6):
             problems.append(f"{where}: og:image:alt {alt!r} does not describe the picture")
     assert not problems, "\n".join(problems)
     assert len(described) == 1, f"pages describe the same picture differently: {described}"
@@ -84,7 +86,9 @@ def test_every_description_makes_its_point_in_the_first_80_characters(site: Path
         if anchor:
             clause_id = anchor.upper()
             if not str(html.meta("og:title")).startswith(f"{clause_id} · "):
-                problems.append(f"{where}: the preview's title {html.meta('og:title')!r} does not start with {clause_id}")
+                problems.append(
+                    f"{where}: the preview's title {html.meta('og:title')!r} does not start with {clause_id}"
+                )
             if description.split()[0] == clause_id or description.startswith(str(html.meta("og:site_name"))):
                 problems.append(f"{where}: the description should be the clause's words alone: {description!r}")
             continue

@@ -48,13 +48,14 @@ def test_two_builds_of_the_same_tree_are_byte_identical(two_builds: tuple[Build,
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert not differing, f"these files differ between two builds: {differing}"
-    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "search/search_index.full.json", "index.html"):
+    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "search/search_index.full.json",
+                 "index.html"):
         assert name in first
 
 
 def test_the_sitemap_dates_are_the_source_date(site: Path) -> None:
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
-    day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8")))
     assert dates == {day}
 

@@ -47,7 +47,7 @@ def test_no_tracked_file_refers_to_a_path_outside_the_repository() -> None:
     assert outside_references(files) == []
 
 
-def test_the_check_finds_a_reference_outside(tmp_path: Path) -> None:
+def test_the_check_finds_a_reference_outside() -> None:
     # The way the verbatim tests once read the source, which a plain clone lacks.
     planted = ROOT / "tests" / "_planted_outside.py"
     beside = "sha" + "red"  # spelt in two, so that this file itself reads nothing outside

@@ -144,7 +144,9 @@ def test_unapproved_changes_put_a_banner_on_every_page(versions_build: Build, si
         assert "not yet approved" not in path.read_text(encoding="utf-8"), path
 
 
-def test_an_overdue_review_warns_but_builds(three_versions: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_overdue_review_warns_but_builds(
+    three_versions: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BUILD_DATE", "2029-02-01")
     result = build(tmp_path / "site", project=three_versions)
     assert result.ok, result.output
@@ -198,7 +200,8 @@ def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
     first_page = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
     recorded = model.load(project / "school.yml").versions[-1]
     for shown in ("Approval record", "Version 1.1", "Approved on 20 January 2027", "Approved by Full Governing Body",
-                  "Minute reference not recorded", "Summary Release 1.1", "It is the version in force since 20 January 2027"):
+                  "Minute reference not recorded", "Summary Release 1.1",
+                  "It is the version in force since 20 January 2027"):
         assert shown in first_page, (shown, first_page)
     assert recorded.sha256 in first_page.split(), "the hash, whole on one line"
     assert re.search(r'pdf_sha256: "[0-9a-f]{64}"', (project / "school.yml").read_text(encoding="utf-8"))
@@ -235,7 +238,9 @@ def test_the_history_says_which_version_is_in_force_and_which_replaced_which(ver
 
 def test_a_version_approved_but_not_yet_in_force_says_so(pending_build: Build) -> None:
     history = sections(pending_build.site)
-    assert list(history) == ["Version 1.2 (not yet in force)", "Version 1.1 (not yet in force)", "Version 1.0 (in force)"]
+    assert list(history) == [
+        "Version 1.2 (not yet in force)", "Version 1.1 (not yet in force)", "Version 1.0 (in force)"
+    ]
     assert history["Version 1.1 (not yet in force)"].startswith(
         "Approved on 20 January 2027, comes into force on 1 February 2027.")
     panel = Html(re.search(r'<aside class="version-panel.*?</aside>',
@@ -279,7 +284,8 @@ def test_before_it_comes_into_force_an_archive_says_when_it_will(pending_build: 
 
 def definitions(html: str) -> dict[str, str]:
     """A description list's terms and their descriptions, as text."""
-    return {Html(term).text: Html(value).text for term, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html, re.S)}
+    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html, re.S)
+    return {Html(term).text: Html(value).text for term, value in pairs}
 
 
 def record(site: Path, number: str) -> dict[str, str]:
@@ -345,7 +351,9 @@ def test_every_link_in_the_versioned_site_resolves(versions_build: Build, tmp_pa
 # ---- The feed of approved versions ----
 
 
-def test_the_feed_lists_each_approved_version_with_its_record_and_links(three_versions: Path, versions_build: Build) -> None:
+def test_the_feed_lists_each_approved_version_with_its_record_and_links(
+    three_versions: Path, versions_build: Build
+) -> None:
     site_url = DATA.school.site_url
     parsed = feedparser.parse((versions_build.site / "versions" / "feed.xml").read_bytes())
     assert not parsed.bozo, parsed.bozo_exception

@@ -33,6 +33,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from tools.release import with_version
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GITHUB_DIR = REPO_ROOT / ".github"
 WORKFLOWS_DIR = GITHUB_DIR / "workflows"
@@ -435,7 +437,7 @@ def assert_deploys_to_pages(wf: dict, build_id: str = "build-pages", deploy_id: 
     assert env["name"] == "github-pages"
     deploy_steps = deploy["steps"]
     deploy_step = next(s for s in deploy_steps if s.get("uses", "").startswith("actions/deploy-pages@"))
-    assert env["url"] == "${{ steps.%s.outputs.page_url }}" % deploy_step["id"]
+    assert env["url"] == "${{ steps." + deploy_step["id"] + ".outputs.page_url }}"
     assert deploy.get("concurrency") == PAGES_CONCURRENCY, deploy.get("concurrency")
     return build, deploy
 
@@ -493,7 +495,9 @@ def uk_today() -> str:
 # and (in the review reminder) the virtualenv's setup. Never `make test`, nor `make bench`.
 DAILY_MAKE_TARGETS = {"build", "check-site", ".venv/.installed"}
 # No test suite, no browser: the checks it runs are `make check-site`'s.
-SUITE_OR_BROWSER = re.compile(r"\b(?:pytest|playwright|chromium|chrome|lighthouse|npm|npx|tools\.browser)\b", re.IGNORECASE)
+SUITE_OR_BROWSER = re.compile(
+    r"\b(?:pytest|playwright|chromium|chrome|lighthouse|npm|npx|tools\.browser)\b", re.IGNORECASE
+)
 COMMAND_SEPARATORS = re.compile(r"&&|\|\||[;|`(]|\$\(")
 
 
@@ -669,7 +673,7 @@ def test_the_review_job_runs_one_at_a_time():
     act = step_named(review, "review issue")
     assert act["env"]["GH_TOKEN"] == "${{ github.token }}"
     for name in ("status", "title", "label"):
-        assert act["env"][name.upper()] == "${{ steps.%s.outputs.%s }}" % (decide["id"], name)
+        assert act["env"][name.upper()] == "${{ steps." + decide["id"] + ".outputs." + name + " }}"
 
 
 FAKE_GH = """\
@@ -693,7 +697,8 @@ def issue_calls(tmp_path: Path, status: str, open_issue: str) -> list[str]:
     return [line for line in log.read_text(encoding="utf-8").splitlines() if not line.startswith("label ")]
 
 
-LIST = "issue list --repo school/guidance --state open --label review-due --limit 1 --json number --jq .[0].number // empty"
+LIST = ("issue list --repo school/guidance --state open --label review-due --limit 1 "
+        "--json number --jq .[0].number // empty")
 BODY = "--body-file {}/review-issue.md"
 
 
@@ -716,10 +721,6 @@ def test_no_review_due_closes_the_open_issue(tmp_path):
 def test_the_review_steps_together_open_then_close_the_issue(tmp_path):
     """The first step's output, read as GitHub reads $GITHUB_OUTPUT, drives the second: a review
     due opens the issue; once a new version is recorded, the same steps close it."""
-    from tools.release import (
-        with_version,  # the release tool's own edit of the data file
-    )
-
     review = review_job()
     decide, act = step_named(review, "whether a review is due"), step_named(review, "review issue")
     today = dt.date.fromisoformat(uk_today())
@@ -762,7 +763,9 @@ def test_release_workflow_inputs_and_steps():
     on = triggers(wf)
     assert set(on) == {"workflow_dispatch"}, "release must only run by hand"
     inputs = on["workflow_dispatch"]["inputs"]
-    assert set(inputs) == {"version", "approved_on", "approved_by", "minute_ref", "effective_from", "next_review", "summary"}
+    assert set(inputs) == {
+        "version", "approved_on", "approved_by", "minute_ref", "effective_from", "next_review", "summary"
+    }
     assert inputs["minute_ref"].get("required") is False
     for name in ("version", "approved_on", "approved_by", "summary"):
         assert inputs[name].get("required") is True, name

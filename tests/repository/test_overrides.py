@@ -81,6 +81,6 @@ def test_a_copy_without_its_record_is_reported(tmp_path: Path) -> None:
     shutil.copytree(OVERRIDES, overrides)
     (overrides / "partials" / "footer.html").write_text("<footer></footer>\n", encoding="utf-8")
     assert stale_copies(overrides, MATERIAL_TEMPLATES) == [
-        "overrides/partials/footer.html: no 'Copied from Material for MkDocs <version>, templates/partials/footer.html, "
-        "sha256:<hash of Material's file>' comment"
+        "overrides/partials/footer.html: no 'Copied from Material for MkDocs <version>, "
+        "templates/partials/footer.html, sha256:<hash of Material's file>' comment"
     ]

@@ -11,7 +11,8 @@ PLUGINS_IN_ORDER = "plugins:\n  - search:\n      lang: en\n  - macros:\n"
 CASES: dict[str, tuple[list[Mutation], list[str]]] = {
     "bad email": ([replace("school.yml", EMAIL, EMAIL.replace("@", "@@"))],
                   ["school.yml, line", "contact.email", repr(EMAIL.replace("@", "@@"))]),
-    "invalid phone": ([replace("school.yml", PHONE, PHONE[:-2])], ["school.yml, line", "contact.phone", repr(PHONE[:-2])]),
+    "invalid phone": ([replace("school.yml", PHONE, PHONE[:-2])],
+                      ["school.yml, line", "contact.phone", repr(PHONE[:-2])]),
     "misspelt key": ([replace("school.yml", "email_subject:", "email_subjcet:")],
                      ["school.yml, line", "contact.email_subjcet", "Extra inputs are not permitted"]),
     "curly quotes": ([replace("school.yml", f'name: "{NAME}"', f"name: “{NAME}”")],
@@ -36,7 +37,8 @@ CASES: dict[str, tuple[list[Mutation], list[str]]] = {
     "broken anchor": ([replace("docs/raise-a-concern.md", "policy.md#raising-concerns", "policy.md#raising")],
                       ["docs/raise-a-concern.md", "#raising"]),
     "clause on a page that cannot hold clauses": (
-        [replace("docs/group-rules.md", "# Rules for your class group\n", "# Rules for your class group\n\n- [Z1] A rule\n")],
+        [replace("docs/group-rules.md", "# Rules for your class group\n",
+                 "# Rules for your class group\n\n- [Z1] A rule\n")],
         ["docs/group-rules.md", "defines clause Z1", "only the guidance (docs/policy.md) may define clauses"]),
     "search plugin missing": ([replace("mkdocs.yml", "  - search:\n      lang: en\n", "")],
                               ["mkdocs.yml, plugins", "search plugin is missing"]),

@@ -3,6 +3,7 @@ committed for editors, and the functions that keep a translation honest about th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ from macros.clauses.markup import Clause
 from macros.common.problems import SiteError
 from macros.data import language_file
 from macros.pages import translated_page
+from tools.translations_worklist import NOT_FOUND, worklist
 
 ROOT = Path(__file__).resolve().parents[3]
 POLISH = ROOT / "translations" / "pl" / "language.yml"
@@ -60,7 +62,9 @@ def test_a_file_that_cannot_be_read_or_parsed_is_named_with_why(tmp_path: Path) 
         language_file.load(tmp_path / "pl" / "language.yml")
     assert str(tmp_path / "pl" / "language.yml") in str(raised.value)
     path = broken(tmp_path, "status: draft", 'status: "draft')
-    with pytest.raises(SiteError, match=r"line \d+:\n  the language file cannot be read: expected <block end>, but found '<scalar>'"):
+    with pytest.raises(
+        SiteError, match=r"line \d+:\n  the language file cannot be read: expected <block end>, but found '<scalar>'"
+    ):
         language_file.load(path)
 
 
@@ -108,8 +112,6 @@ def test_reconcile_keeps_current_translations_and_shows_the_english_of_the_rest(
 
 
 def test_dates_are_written_in_the_language() -> None:
-    import datetime as dt
-
     words = language_file.load(POLISH)
     months = words.strings["months"]
     assert isinstance(months, list)
@@ -117,8 +119,6 @@ def test_dates_are_written_in_the_language() -> None:
 
 
 def test_the_worklist_names_each_clause_to_translate_with_what_changed_in_the_english() -> None:
-    from tools.translations_worklist import NOT_FOUND, worklist
-
     earlier = [Clause("C2", "Two words before.", "S")]
     words = polish_with({"C1": ("Jeden.", "One."), "C2": ("Dwa.", "Two words before."), "C3": ("Trzy.", "Lost."),
                          "Z1": ("Stare.", "Old.")})

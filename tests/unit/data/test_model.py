@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.data import model
 from tests.support.builds import DATA, DATA_FILE, FIXTURES, ROOT
@@ -92,15 +94,11 @@ def test_dates_may_be_bare_or_quoted() -> None:
 
 
 def test_the_committed_json_schema_is_current() -> None:
-    import json
-
     committed = json.loads((ROOT / "school.schema.json").read_text(encoding="utf-8"))
     assert committed == model.json_schema(), "run `make schema` and commit school.schema.json"
 
 
 def test_yaml_is_read_with_its_lines_and_broken_yaml_is_described_as_the_pure_parser_says() -> None:
-    import yaml
-
     root, raw = model.parse_yaml('a: plain\nb:\n  - "quoted"\n')
     assert raw == {"a": "plain", "b": ["quoted"]}
     assert isinstance(root, yaml.MappingNode) and root.value[1][1].value[0].start_mark.line == 2

@@ -7,6 +7,7 @@ import hashlib
 
 import pytest
 
+from macros.engine import mkdocs_hooks
 from macros.finishing import csp
 
 PAGE = """<!doctype html>
@@ -71,8 +72,6 @@ def test_a_script_before_meta_charset_is_refused() -> None:
 
 
 def test_the_command_comes_from_mkdocs_on_startup() -> None:
-    from macros.engine import mkdocs_hooks
-
     page = '<html><head><meta charset="utf-8"></head><body><script>x()</script></body></html>'
     try:
         mkdocs_hooks.on_startup(command="serve", dirty=False)

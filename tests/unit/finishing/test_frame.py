@@ -19,7 +19,8 @@ FRAME = """<!doctype html><html><head><title>Frame page - School</title>
 <a href="#frame-page" class="md-skip">Skip</a>
 <a href="./">Here</a> <a href="../">Home</a> <a href="https://elsewhere.example/">Out</a> <a href="#top">Top</a>
 <nav class="md-nav md-nav--secondary" aria-label="Table of contents"><a href="#frame-section">S</a></nav>
-<article class="md-content__inner md-typeset"><h1 id="frame-page">Frame page<a class="headerlink" href="#frame-page">&para;</a></h1>
+<article class="md-content__inner md-typeset">\
+<h1 id="frame-page">Frame page<a class="headerlink" href="#frame-page">&para;</a></h1>
 <p>Old words</p><p class="print-meta">Printed from https://example.org/s/frame/<span></span></p></article>
 <script id="__config" type="application/json">{"base": "..", "search": "../assets/search.js"}</script>
 <img src="../assets/logo.svg"></body></html>"""
@@ -28,7 +29,7 @@ PAGE = frame.Made("frame/a...b/", "New page", "New words.", '<h1 id="new">New pa
 
 def test_relocate_climbs_one_more_folder_for_each_relative_url_only() -> None:
     moved = frame.relocate(FRAME, 1)
-    for old, new in [('href="../assets/site.css"', 'href="../../assets/site.css"'), ('href="./"', 'href="../"'),
+    for _old, new in [('href="../assets/site.css"', 'href="../../assets/site.css"'), ('href="./"', 'href="../"'),
                      ('new URL("..",location)', 'new URL("../..",location)'), ('"base": ".."', '"base": "../.."'),
                      ('"search": "../assets/search.js"', '"search": "../../assets/search.js"'),
                      ('src="../assets/logo.svg"', 'src="../../assets/logo.svg"')]:

@@ -7,7 +7,8 @@ import pytest
 from macros.finishing import html_edit, pipeline
 
 POLICY = """<!doctype html><html><head><meta charset="utf-8"><title>P</title></head><body>
-<script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>
+<script id="__config" type="application/json">\
+{"base": "..", "search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>
 <h2 id="code">Code of Conduct<a class="headerlink" href="#code" title="Link">&para;</a></h2>
 <ul><li class="clause" data-clause="C1" id="c1"><a class="clause__id" href="#c1">C1</a> Be kind &amp; fair</li>
 <li class="clause" data-clause="C2" id="c2"><a class="clause__id" href="#c2">C2</a> No <em>politics</em></li></ul>

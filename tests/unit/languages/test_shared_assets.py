@@ -16,7 +16,8 @@ PAGE = f"""<!doctype html><html><head><link rel="stylesheet" href="../assets/sit
 <link rel="icon" href='/school/pl/assets/favicon.svg'></head><body>
 <a href="../raise-a-concern/">Next</a> <a href="#c3">C3</a> <a href="https://example.org/assets/x.png">There</a>
 <p>Write href="../assets/site.css" in a page.</p><img src="../assets/logo.svg" alt="">
-<script id="__config" type="application/json">{SETTINGS}</script><script src="../assets/site.js"></script></body></html>"""
+<script id="__config" type="application/json">{SETTINGS}</script>\
+<script src="../assets/site.js"></script></body></html>"""
 
 
 def test_only_the_addresses_of_the_sites_assets_change() -> None:

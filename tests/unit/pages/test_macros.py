@@ -7,9 +7,10 @@ from urllib.parse import quote
 import markdown
 import pytest
 
-from macros.clauses import markup, rules
+from macros.clauses import markup, rules, shortlinks
+from macros.common import previews
 from macros.data import model
-from macros.finishing import search
+from macros.finishing import minify, search
 from macros.pages import contacts, responses
 from tests.support.builds import DATA, FIXTURES
 
@@ -98,7 +99,8 @@ def test_an_archived_version_has_prefixed_ids_and_no_short_links() -> None:
 
 
 def test_clause_lines_in_code_quotes_and_comments_are_not_clauses() -> None:
-    source = "```\n- [C1] code\n```\n\n    - [C2] indented code\n\n> - [C3] quoted\n\n<!--\n- [C4] comment\n-->\n\n- [C5] real\n"
+    source = ("```\n- [C1] code\n```\n\n    - [C2] indented code\n\n> - [C3] quoted\n\n"
+              "<!--\n- [C4] comment\n-->\n\n- [C5] real\n")
     assert [c.id for c in markup.find(source)] == ["C5"]
 
 
@@ -146,7 +148,8 @@ def test_clause_index_links_each_clause_and_its_short_link_without_ids() -> None
 
 
 def test_pages_point_to_the_search_loader_with_the_real_worker_and_the_stub_to_the_index() -> None:
-    html = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
+    html = ('<script id="__config" type="application/json">'
+            '{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
     assert search.point_to_loader(html) == (
         '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/'
         'search-loader.js?worker=search.a7633da7.min.js"}</script>'
@@ -159,16 +162,11 @@ def test_pages_point_to_the_search_loader_with_the_real_worker_and_the_stub_to_t
 
 
 def test_own_assets_are_minified() -> None:
-    from macros.finishing import minify
-
     assert minify.minify("a.css", "/* why */\n.a {\n  color: red;\n}\n") == ".a{color:red}"
     assert minify.minify("a.js", "/* why */\nvar a = 1;\n") == "var a=1;"
 
 
 def test_short_links_for_clauses_and_withdrawn_clauses() -> None:
-    from macros.clauses import shortlinks
-    from macros.common import previews
-
     data = DATA.model_copy(update={"withdrawn": [model.Withdrawal(id="C9", withdrawn_on="2027-01-20", reason="Gone.")]})
     image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
     made = shortlinks.pages(data, markup.find(POLICY), "policy/", image)
@@ -178,8 +176,6 @@ def test_short_links_for_clauses_and_withdrawn_clauses() -> None:
 
 
 def test_link_previews_escape_the_words_and_name_the_page() -> None:
-    from macros.common import previews
-
     assert previews.page_title("The guidance", "Oakfield", is_homepage=False) == "The guidance · Oakfield"
     assert previews.page_title("Home", "Oakfield", is_homepage=True) == "Oakfield"
     image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")

@@ -197,7 +197,7 @@ def test_a_move_replaces_each_file_whole_and_keeps_its_mode(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yml", "staged.yml"]  # no partial file left
 
 
-def test_the_report_lists_each_file_to_commit_once(tmp_path: Path) -> None:
+def test_the_report_lists_each_file_to_commit_once() -> None:
     written = [release.ROOT / "docs/versions/4.3.md", release.ROOT / "docs/versions/4.3.pdf", DATA_FILE]
     changed = [DATA_FILE, release.ROOT / "docs/policy.md"]
     lines = release.report("4.3", written, changed).splitlines()

@@ -82,7 +82,7 @@ def test_a_new_version_recorded_ends_the_reminder() -> None:
     assert found.body == "The next review, of version 2.2, is on 15 June 2032: more than 30 days away."
 
 
-def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "tools.review", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
 
@@ -91,7 +91,7 @@ def test_the_command_prints_the_result_for_github_output(tmp_path: Path) -> None
     body = tmp_path / "body.md"
     latest = DATA.versions[-1] if DATA.versions else None
     today = (latest.next_review if latest and latest.next_review else REVIEW_ON).isoformat()
-    done = run(tmp_path, "--today", today, "--body-file", str(body))
+    done = run("--today", today, "--body-file", str(body))
     assert done.returncode == 0, done.stderr
     expected = review.reminder(DATA, dt.date.fromisoformat(today))
     assert done.stdout == f"status={expected.status}\ntitle={expected.title}\nlabel={review.LABEL}\n"
@@ -100,7 +100,7 @@ def test_the_command_prints_the_result_for_github_output(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("today", ["2031-02-30", "tomorrow"])
 def test_the_command_names_a_bad_date(tmp_path: Path, today: str) -> None:
-    done = run(tmp_path, "--today", today, "--body-file", str(tmp_path / "body.md"))
+    done = run("--today", today, "--body-file", str(tmp_path / "body.md"))
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
         f"--today {today!r} is not a date: dates are written YYYY-MM-DD, like 2027-01-20.")

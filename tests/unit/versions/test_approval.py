@@ -82,4 +82,5 @@ def test_the_panel_says_when_the_latest_version_comes_into_force() -> None:
     text = Html(approval.panel_html(archives(OLD, NEXT), dt.date(2027, 1, 25), "../versions/")).text
     assert "Version 1.1 · Approved on 20 January 2027, comes into force on 1 February 2027." in text
     assert "Until then, version 1.0 is in force." in text
-    assert "Version 1.0Approval: not recorded" in Html(approval.panel_html(archives(OLD), dt.date(2027, 1, 25), "")).text
+    panel = approval.panel_html(archives(OLD), dt.date(2027, 1, 25), "")
+    assert "Version 1.0Approval: not recorded" in Html(panel).text

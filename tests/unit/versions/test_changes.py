@@ -23,7 +23,9 @@ def test_word_diff_marks_deleted_and_inserted_words_in_words() -> None:
 
 def test_clauses_are_matched_by_id_not_position_and_gone_ones_are_explained() -> None:
     found = changes.clause_changes(OLD, NEW, GONE)
-    assert [(c.id, c.kind) for c in found] == [("C2", "reworded"), ("C5", "added"), ("C3", "replaced"), ("C4", "withdrawn")]
+    assert [(c.id, c.kind) for c in found] == [
+        ("C2", "reworded"), ("C5", "added"), ("C3", "replaced"), ("C4", "withdrawn")
+    ]
     assert found[2].note == "Clause C3 was withdrawn on 20 January 2027. Merged. It is replaced by clause C1."
     assert [c.kind for c in changes.clause_changes(OLD, NEW)][2:] == ["removed", "removed"]
 
@@ -44,7 +46,8 @@ def test_a_comparison_links_each_clause_where_it_is_read() -> None:
     assert 'href="../../policy/#c2">C2</a>' in html
     assert 'href="../../versions/1.0/#v1-0-c3">C3</a>' in html
     data = [{"phone": "1"}, {"phone": "2"}]
-    moved = [changes.Text(s.slug, s.name, s.clauses, d, s.url, s.anchor_prefix) for s, d in zip(sides(), data)]
+    moved = [changes.Text(s.slug, s.name, s.clauses, d, s.url, s.anchor_prefix)
+             for s, d in zip(sides(), data, strict=True)]
     assert "<h2>Contact details and responses</h2>" in changes.comparison_html(*moved, [], "")
     assert "<h3>Contact details and responses</h3>" in changes.neighbours_html(moved, [])
 

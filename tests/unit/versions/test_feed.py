@@ -16,7 +16,7 @@ DATA = model.load(ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml"))
 HASH = "0" * 64
 VERSIONS = [model.Version(number="1.0", summary="First", sha256=HASH),
             model.Version(number="1.1", approved_on="2027-01-20", approved_by="Board", summary="Second", sha256=HASH)]
-EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def parsed(versions: list[model.Version]) -> feedparser.FeedParserDict:
@@ -34,7 +34,7 @@ def test_the_feed_is_valid_atom_newest_first() -> None:
 def test_a_version_without_dates_takes_the_source_date() -> None:
     assert parsed(VERSIONS).entries[1].updated == "2026-01-01T00:00:00Z"
     assert feed.source_date({"SOURCE_DATE_EPOCH": "1767225600"}) == EPOCH
-    assert feed.source_date({}) == dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    assert feed.source_date({}) == dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def test_an_empty_history_is_still_a_valid_feed() -> None:
