@@ -190,7 +190,7 @@ def describe(error: ValidationError, path: Path, root: yaml.Node | None) -> list
         if item["type"] == "string_type" and isinstance(value, (bool, int, float)):
             fix = "YAML read an unquoted value as a number or yes/no: put it in quotes."
         shown = None if item["type"] == "missing" else repr(value)
-        problems.append(_problem(path, message + ("" if item["type"] != "missing" else ""), fix, place, shown))
+        problems.append(_problem(path, message, fix, place, shown))
     return problems
 
 
