@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import (
+from tests.support.browser import (
     browsing,
     is_material,
     open_page,

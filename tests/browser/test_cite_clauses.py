@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import browsing, report, violations
+from tests.support.browser import browsing, report, violations
 from tests.support.pages import Html
 
 # The policy page's own clause entries: the words and short link each clause must be cited with.

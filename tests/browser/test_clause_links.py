@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.data import model
-from tests.browser.conftest import PHONE
+from tests.support.browser import PHONE
 from tests.support.builds import ROOT
 
 DATA = model.load(ROOT / "school.yml")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, expect
 
-from tests.browser.conftest import open_page, report
+from tests.support.browser import open_page, report
 
 NAMED_ROLES = {"link", "button"}
 FORM_ROLES = {"checkbox", "radio", "switch", "textbox", "searchbox", "combobox", "listbox", "spinbutton", "slider"}

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
-from tests.browser.conftest import browsing, source
+from tests.support.browser import browsing, source
 
 SEARCH_WORD = "group"
 LISTENER = """

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import browsing, is_material, open_page, report, wait_until
+from tests.support.browser import browsing, is_material, open_page, report, wait_until
 
 # Where focus shows: the element, or for Material's hidden radio buttons (the palette switch),
 # the label drawn for it. Its ring (and whether a box that clips its content cuts the ring off),

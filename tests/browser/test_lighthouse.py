@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REFRESH, source
+from tests.support.browser import REFRESH, source
 from tests.support.builds import ROOT
 from tools.browser import ARGS, serve
 

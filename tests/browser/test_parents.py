@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros.data import model
-from tests.browser.conftest import (
+from tests.support.browser import (
     PHONE,
     REFRESH,
     assert_in_view_below_header,

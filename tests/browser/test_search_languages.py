@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from macros.data import language_file
 from macros.finishing import search as site_search
 from macros.languages import builds
-from tests.browser.conftest import PHONE, assert_in_view_below_header, search
+from tests.support.browser import PHONE, assert_in_view_below_header, search
 from tests.support.builds import ROOT
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]

@@ -57,3 +57,14 @@ def test_the_tags_say_how_big_the_picture_is_and_what_it_shows() -> None:
         assert tag in tags
     # Open Graph reads og:image:* as facts about the og:image before them.
     assert tags.index('"og:image"') < tags.index('"og:image:width"')
+
+
+def test_link_previews_escape_the_words_and_name_the_page() -> None:
+    assert previews.page_title("The guidance", "Oakfield", is_homepage=False) == "The guidance · Oakfield"
+    assert previews.page_title("Home", "Oakfield", is_homepage=True) == "Oakfield"
+    image = previews.Image("https://x/og.png", 1200, 630, "image/png", "A picture")
+    tags = previews.meta_tags(previews.Preview('Say "no" & <go>', "It's", None, image, "Oakfield"))
+    assert '<meta property="og:title" content="Say &quot;no&quot; &amp; &lt;go&gt;">' in tags
+    assert '<meta name="twitter:description" content="It&#x27;s">' in tags
+    assert "og:url" not in tags  # a page with no address of its own says none
+    assert '<meta name="twitter:image" content="https://x/og.png">' in tags
