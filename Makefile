@@ -64,11 +64,17 @@ check-site: $(STAMP)
 # the longest files first (tests/conftest.py), not those with the most tests.
 WORKERS ?= $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1) * 2 )))
 PARALLEL := -n $(WORKERS) --dist loadfile --no-loadscope-reorder
+# Each run records what passed and how long each file took (tests/support/summary.py); the last
+# lines say it once for both (tools/suite_summary.py).
+TEST_RECORDS := .test-summary
 test: $(STAMP) $(NODE_STAMP) check-code
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
-	$(BIN)/python -m pytest $(PARALLEL)
+	@rm -rf $(TEST_RECORDS) && mkdir -p $(TEST_RECORDS)
+	TEST_SUMMARY=$(TEST_RECORDS)/this-school.json $(BIN)/python -m pytest $(PARALLEL) -p tests.support.summary
 	@echo "Again with the fictional school's data file: the unit and build tests hold for any school."
-	SCHOOL_DATA=tests/fixtures/oakfield.yml $(BIN)/python -m pytest $(PARALLEL) tests/unit tests/build
+	SCHOOL_DATA=tests/fixtures/oakfield.yml TEST_SUMMARY=$(TEST_RECORDS)/fictional-school.json \
+	  $(BIN)/python -m pytest $(PARALLEL) -p tests.support.summary tests/unit tests/build
+	@$(BIN)/python -m tools.suite_summary $(TEST_RECORDS)/this-school.json $(TEST_RECORDS)/fictional-school.json
 
 # Lint, types and the import layers (pyproject.toml): each prints its own message and fails the run.
 check-code: $(STAMP)
@@ -106,4 +112,4 @@ schema: $(STAMP)
 	$(BIN)/python -m macros.data.language_file > translations.schema.json
 
 clean:
-	rm -rf site site.partial .cache $(VENV) $(LIGHTHOUSE)/node_modules
+	rm -rf site site.partial .cache .test-summary $(VENV) $(LIGHTHOUSE)/node_modules
