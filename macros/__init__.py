@@ -17,7 +17,7 @@ from macros.versions import approval
 
 
 def define_env(env: Any) -> None:
-    data = setup.start(env)
+    data, language = setup.start(env)
     env.variables.update(
         {
             "school": data.school,
@@ -26,8 +26,7 @@ def define_env(env: Any) -> None:
             "proportionality": data.proportionality,
         }
     )
-    _, translation = env.build_sources
-    register_data_macros(env, data, translation.language if translation else None)
+    register_data_macros(env, data, language)
     # What the guidance renders: made the first time a page or one of these macros asks.
     env.macro(
         lambda: rules.index_html(list(setup.build(env).policy.clauses), "../" + POLICY_URL, data.school.site_url,

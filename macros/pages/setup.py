@@ -11,7 +11,7 @@ from typing import Any
 from macros.common import previews
 from macros.common.problems import Problem, SiteError
 from macros.data import front_matter, model, settings
-from macros.data.language_file import LANGUAGE_FILE, TRANSLATIONS, load
+from macros.data.language_file import LANGUAGE_FILE, TRANSLATIONS, LanguageFile, load
 from macros.data.model import SchoolData
 from macros.pages import facts, templates, translated_page
 from macros.pages.facts import Build, Translation
@@ -55,9 +55,9 @@ def translation_of(conf: MutableMapping[str, Any]) -> Translation | None:
     return Translation(load(project / TRANSLATIONS / code / LANGUAGE_FILE), english)
 
 
-def start(env: Any) -> SchoolData:
+def start(env: Any) -> tuple[SchoolData, LanguageFile | None]:
     """Check the configuration, read the data file (in a language's build, in its words) and apply
-    what it sets; the data the macros are registered with."""
+    what it sets; the data the macros are registered with, and the build's language if not English."""
     settings.check_plugins(env.conf)
     data_file = settings.data_path(Path(env.conf["config_file_path"]), env.conf["extra"])
     data = model.load(data_file)
@@ -73,7 +73,7 @@ def start(env: Any) -> SchoolData:
         translation.english.docs_dir if translation else Path(env.conf["docs_dir"]),
         translation.language if translation else None)
     env.build_sources = (data, translation)
-    return data
+    return data, translation.language if translation else None
 
 
 def build(env: Any) -> Build:
