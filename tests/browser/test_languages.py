@@ -99,6 +99,32 @@ def test_a_printed_page_says_where_from_and_when_in_the_pages_language(page: Pag
     expect(page.locator(".print-meta")).to_have_text(words.text("printed_from", url=url) + printed)
 
 
+# ---- The language switch ----
+
+SWITCH_STYLE = """(list) => {
+  const ul = getComputedStyle(list), li = getComputedStyle(list.querySelector('li'));
+  return {listStyle: ul.listStyleType, display: ul.display, padding: ul.paddingInlineStart,
+          indent: li.marginInlineStart, link: getComputedStyle(list.querySelector('a')).display};
+}"""
+
+
+@pytest.mark.parametrize("path", ["policy/", "pl/policy/", "ar/policy/"])
+def test_the_language_switch_is_a_row_of_names_without_bullets(page: Page, path: str) -> None:
+    """After a page's text (in its footer), as at the top of the English home page: the other
+    languages side by side, no bullet, no list indent; right to left too."""
+    page.goto("")
+    home = page.locator("nav.language-switch ul").evaluate(SWITCH_STYLE)
+    assert home == {
+        "listStyle": "none",
+        "display": "flex",
+        "padding": "0px",
+        "indent": "0px",
+        "link": "inline-block",
+    }, home
+    page.goto(path)
+    assert page.locator("nav.language-switch ul").evaluate(SWITCH_STYLE) == home
+
+
 # ---- Left to right inside right-to-left text ----
 
 CHARACTER_BOXES = """(element) => {
