@@ -159,6 +159,31 @@ def test_in_arabic_a_phone_number_reads_left_to_right(page: Page, width: int) ->
         assert lefts == sorted(lefts), found
 
 
+PHONE_LINES = """() => [...document.querySelectorAll(
+  "article a.contact-link[href^='tel:'], article a[href^='tel:'] .contact-action__detail")]
+  .map(number => [number.textContent, number.getClientRects().length])"""
+
+
+@pytest.mark.parametrize(
+    "path", ["ur/raise-a-concern/", "ar/raise-a-concern/", "pl/raise-a-concern/", "raise-a-concern/"]
+)
+def test_a_phone_number_never_breaks_across_lines(page: Page, path: str) -> None:
+    """From 320 px up, in the running text and on the button, each phone number is on one line:
+    one box (the words before it, however long, used to push "9150193" onto the next line)."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    broken = {}
+    # Where the line ends depends on the width and the fonts: step across phone widths.
+    for width in range(320, 440, 8):
+        page.set_viewport_size({"width": width, "height": 800})
+        numbers = page.evaluate(PHONE_LINES)
+        assert numbers and any(text == DATA.contact.phone for text, _ in numbers), numbers
+        if any(lines != 1 for _, lines in numbers):
+            broken[width] = numbers
+    assert not broken, broken
+
+
 # ---- Urdu in Nastaliq ----
 
 FONT_OF_TEXT = "() => getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily"
