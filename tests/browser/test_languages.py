@@ -184,6 +184,29 @@ def test_a_phone_number_never_breaks_across_lines(page: Page, path: str) -> None
     assert not broken, broken
 
 
+NAME_START = """(name) => {
+  const text = [...name.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+  const at = text.textContent.indexOf(text.textContent.trim()[0]);
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + 1);
+  const first = range.getBoundingClientRect(), box = name.getBoundingClientRect();
+  return {cut: name.scrollWidth > name.clientWidth, text: text.textContent.trim(),
+          firstShown: first.left >= box.left - 0.5 && first.right <= box.right + 0.5};
+}"""
+
+
+@pytest.mark.parametrize("path", ["ar/policy/", "ur/policy/", "policy/"])
+def test_a_school_name_too_long_for_the_header_is_cut_at_its_end(page: Page, path: str) -> None:
+    """At 320 px the header cannot hold the school's name: it shows its start and is cut at its
+    end, as the name reads (an English name on an Arabic page too, not "…dn Primary School")."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    found = page.locator(".md-header__topic:first-child .md-ellipsis").evaluate(NAME_START)
+    assert found["cut"] and found["firstShown"], found
+
+
 # ---- Urdu in Nastaliq ----
 
 FONT_OF_TEXT = "() => getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily"
