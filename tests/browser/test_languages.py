@@ -207,6 +207,29 @@ def test_a_school_name_too_long_for_the_header_is_cut_at_its_end(page: Page, pat
     assert found["cut"] and found["firstShown"], found
 
 
+COPYRIGHT = """(line) => {
+  const text = line.firstChild, at = text.textContent.indexOf('\u00a9');
+  const box = (k) => { const range = document.createRange(); range.setStart(text, k); range.setEnd(text, k + 1);
+                       const b = range.getBoundingClientRect(); return [b.left, b.right]; };
+  const shown = line.getBoundingClientRect(), room = line.parentElement.getBoundingClientRect();
+  return {sign: box(at), space: box(at + 1), name: box(at + 2),
+          left: shown.left - room.left, right: room.right - shown.right};
+}"""
+
+
+@pytest.mark.parametrize("path", ["ar/policy/", "ur/policy/", "policy/"])
+def test_the_copyright_sign_comes_before_the_school_name(page: Page, path: str) -> None:
+    """In the footer, "© Haydn Primary School" reads as the (English) name does, the sign then a
+    space before it, not after it; the line itself on the page's starting side, right to left on
+    the right."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(path)
+    found = page.locator(".md-copyright__highlight").evaluate(COPYRIGHT)
+    assert found["sign"][1] <= found["space"][0] + 0.5 and found["space"][1] <= found["name"][0] + 0.5, found
+    start = "right" if path.split("/")[0] in ("ar", "ur") else "left"
+    assert abs(found[start]) < 1, found
+
+
 # ---- Urdu in Nastaliq ----
 
 FONT_OF_TEXT = "() => getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily"
