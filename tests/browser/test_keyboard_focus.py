@@ -103,15 +103,27 @@ def focus_problems(page: Page, direction: str) -> list[str]:
     return problems
 
 
+# Every kind of stop is on these pages; tabbing through all pages would take many minutes.
+KINDS = ["", "policy/", "raise-a-concern/", "clauses/", "group-rules/", "versions/changes/", "404.html"]
+# Right to left, the menu drawer and its panels wait off screen on the other side.
+RIGHT_TO_LEFT = ["ar/policy/", "ur/raise-a-concern/"]
+
+
+@pytest.mark.parametrize("kinds", [KINDS, RIGHT_TO_LEFT], ids=["english", "right-to-left"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_every_keyboard_stop_shows_focus(
-    browser: Browser, base_url: str, site: Path, pages: list[str], width: int
+    browser: Browser,
+    base_url: str,
+    site: Path,
+    pages: list[str],
+    translated_pages: list[str],
+    width: int,
+    kinds: list[str],
 ) -> None:
     """Forwards and backwards, every focused element is visible, on screen, not under the sticky
-    header (WCAG 2.4.11) and has a focus ring (WCAG 2.4.7)."""
+    header (WCAG 2.4.11) and has a focus ring (WCAG 2.4.7); in Arabic and Urdu too."""
     failures: dict[str, list[str]] = {}
-    # Every kind of stop is on these pages; tabbing through all pages would take many minutes.
-    kinds = ["", "policy/", "raise-a-concern/", "clauses/", "group-rules/", "versions/changes/", "404.html"]
+    pages = pages + translated_pages
     assert set(kinds) <= set(pages), f"pages gone: {set(kinds) - set(pages)}"
     # With reduced motion (a setting many visitors use), Material drops its transitions: a stop
     # is in its final place at once, so the walk need not wait for each drawer slide and fade-in.

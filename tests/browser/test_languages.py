@@ -99,6 +99,32 @@ def test_a_printed_page_says_where_from_and_when_in_the_pages_language(page: Pag
     expect(page.locator(".print-meta")).to_have_text(words.text("printed_from", url=url) + printed)
 
 
+# ---- The language switch ----
+
+SWITCH_STYLE = """(list) => {
+  const ul = getComputedStyle(list), li = getComputedStyle(list.querySelector('li'));
+  return {listStyle: ul.listStyleType, display: ul.display, padding: ul.paddingInlineStart,
+          indent: li.marginInlineStart, link: getComputedStyle(list.querySelector('a')).display};
+}"""
+
+
+@pytest.mark.parametrize("path", ["policy/", "pl/policy/", "ar/policy/"])
+def test_the_language_switch_is_a_row_of_names_without_bullets(page: Page, path: str) -> None:
+    """After a page's text (in its footer), as at the top of the English home page: the other
+    languages side by side, no bullet, no list indent; right to left too."""
+    page.goto("")
+    home = page.locator("nav.language-switch ul").evaluate(SWITCH_STYLE)
+    assert home == {
+        "listStyle": "none",
+        "display": "flex",
+        "padding": "0px",
+        "indent": "0px",
+        "link": "inline-block",
+    }, home
+    page.goto(path)
+    assert page.locator("nav.language-switch ul").evaluate(SWITCH_STYLE) == home
+
+
 # ---- Left to right inside right-to-left text ----
 
 CHARACTER_BOXES = """(element) => {
@@ -131,6 +157,77 @@ def test_in_arabic_a_phone_number_reads_left_to_right(page: Page, width: int) ->
         assert boxes[space - 1]["top"] == boxes[space + 1]["top"], "the number is split across lines"
         lefts = [box["left"] for box in boxes]
         assert lefts == sorted(lefts), found
+
+
+PHONE_LINES = """() => [...document.querySelectorAll(
+  "article a.contact-link[href^='tel:'], article a[href^='tel:'] .contact-action__detail")]
+  .map(number => [number.textContent, number.getClientRects().length])"""
+
+
+@pytest.mark.parametrize(
+    "path", ["ur/raise-a-concern/", "ar/raise-a-concern/", "pl/raise-a-concern/", "raise-a-concern/"]
+)
+def test_a_phone_number_never_breaks_across_lines(page: Page, path: str) -> None:
+    """From 320 px up, in the running text and on the button, each phone number is on one line:
+    one box (the words before it, however long, used to push "9150193" onto the next line)."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    broken = {}
+    # Where the line ends depends on the width and the fonts: step across phone widths.
+    for width in range(320, 440, 8):
+        page.set_viewport_size({"width": width, "height": 800})
+        numbers = page.evaluate(PHONE_LINES)
+        assert numbers and any(text == DATA.contact.phone for text, _ in numbers), numbers
+        if any(lines != 1 for _, lines in numbers):
+            broken[width] = numbers
+    assert not broken, broken
+
+
+NAME_START = """(name) => {
+  const text = [...name.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+  const at = text.textContent.indexOf(text.textContent.trim()[0]);
+  const range = document.createRange();
+  range.setStart(text, at);
+  range.setEnd(text, at + 1);
+  const first = range.getBoundingClientRect(), box = name.getBoundingClientRect();
+  return {cut: name.scrollWidth > name.clientWidth, text: text.textContent.trim(),
+          firstShown: first.left >= box.left - 0.5 && first.right <= box.right + 0.5};
+}"""
+
+
+@pytest.mark.parametrize("path", ["ar/policy/", "ur/policy/", "policy/"])
+def test_a_school_name_too_long_for_the_header_is_cut_at_its_end(page: Page, path: str) -> None:
+    """At 320 px the header cannot hold the school's name: it shows its start and is cut at its
+    end, as the name reads (an English name on an Arabic page too, not "…dn Primary School")."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    found = page.locator(".md-header__topic:first-child .md-ellipsis").evaluate(NAME_START)
+    assert found["cut"] and found["firstShown"], found
+
+
+COPYRIGHT = """(line) => {
+  const text = line.firstChild, at = text.textContent.indexOf('\u00a9');
+  const box = (k) => { const range = document.createRange(); range.setStart(text, k); range.setEnd(text, k + 1);
+                       const b = range.getBoundingClientRect(); return [b.left, b.right]; };
+  const shown = line.getBoundingClientRect(), room = line.parentElement.getBoundingClientRect();
+  return {sign: box(at), space: box(at + 1), name: box(at + 2),
+          left: shown.left - room.left, right: room.right - shown.right};
+}"""
+
+
+@pytest.mark.parametrize("path", ["ar/policy/", "ur/policy/", "policy/"])
+def test_the_copyright_sign_comes_before_the_school_name(page: Page, path: str) -> None:
+    """In the footer, "© Haydn Primary School" reads as the (English) name does, the sign then a
+    space before it, not after it; the line itself on the page's starting side, right to left on
+    the right."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(path)
+    found = page.locator(".md-copyright__highlight").evaluate(COPYRIGHT)
+    assert found["sign"][1] <= found["space"][0] + 0.5 and found["space"][1] <= found["name"][0] + 0.5, found
+    start = "right" if path.split("/")[0] in ("ar", "ur") else "left"
+    assert abs(found[start]) < 1, found
 
 
 # ---- Urdu in Nastaliq ----
