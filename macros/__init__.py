@@ -29,7 +29,7 @@ def define_env(env: Any) -> None:
     register_data_macros(env, data, language)
     # What the guidance renders: made the first time a page or one of these macros asks.
     env.macro(
-        lambda: rules.index_html(list(setup.build(env).policy.clauses), "../" + POLICY_URL, data.school.site_url,
+        lambda: rules.index_html(setup.build(env).policy.clauses, "../" + POLICY_URL, data.school.site_url,
                                  "../"),
         "clause_index",
     )
@@ -40,7 +40,7 @@ def define_env(env: Any) -> None:
 
 
 def history(build: Build) -> str:
-    return approval.history_html(list(build.archives), build.is_draft, build.today, build.docs_dir)
+    return approval.history_html(build.archives, build.is_draft, build.today, build.docs_dir)
 
 
 def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | None) -> None:

@@ -4,6 +4,7 @@ wording, so a link to a clause survives any edit."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from macros.clauses.markup import Clause
@@ -52,7 +53,7 @@ def check_published(current: list[Clause], published: set[str], withdrawn: dict[
             raise BrokenLinkError(f"clause {gone} is replaced by {replacement}, which is not in the text")
 
 
-def sections(found: list[Clause]) -> list[tuple[str, list[Clause]]]:
+def sections(found: Sequence[Clause]) -> list[tuple[str, list[Clause]]]:
     """Clauses grouped by the heading they sit under, in order."""
     grouped: list[tuple[str, list[Clause]]] = []
     for clause in found:
@@ -62,7 +63,7 @@ def sections(found: list[Clause]) -> list[tuple[str, list[Clause]]]:
     return grouped
 
 
-def index_html(found: list[Clause], policy_url: str, site_url: str, page_prefix: str) -> str:
+def index_html(found: Sequence[Clause], policy_url: str, site_url: str, page_prefix: str) -> str:
     """The staff reference: each clause's ID, words and short link, linking to the clause.
 
     It carries no clause ids of its own: those stay on the policy page.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -36,7 +37,7 @@ def english_in_place(clause: markup.Clause, notice: str) -> str:
             f'<span class="translation-updating">{escape(notice)}</span>')
 
 
-def reconcile(markdown: str, language: LanguageFile, english: list[markup.Clause]) -> Reconciled:
+def reconcile(markdown: str, language: LanguageFile, english: Sequence[markup.Clause]) -> Reconciled:
     """The translated policy with every English clause in it, each either translated from the
     current English or shown in English with a notice, in the English order where it is missing."""
     current = {c.id: c for c in english}

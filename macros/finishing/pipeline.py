@@ -21,7 +21,7 @@ from macros.common.problems import Problem, SiteError
 from macros.data import settings
 from macros.finishing import csp, frame, html_edit, minify, palette, search
 from macros.pages.facts import POLICY_URL, Build
-from macros.versions import approval, archive, changes, feed
+from macros.versions import approval, changes, feed
 
 CHANGES_PAGE = "versions/changes/"
 
@@ -43,9 +43,8 @@ def added_pages(site_dir: Path, build: Build) -> dict[str, str]:
         words = shortlinks.LinkWords.of(build.translation.language, build.policy.in_english)
         return shortlinks.pages(data.model_copy(update={"withdrawn": []}), clauses, POLICY_URL, build.og_image, words)
     made = shortlinks.pages(data, clauses, POLICY_URL, build.og_image)
-    texts = changes.texts(list(build.archives), clauses, archive.data_snapshot(data), POLICY_URL)
     banner = approval.draft_banner_html("../../../versions/changes/#current") if build.is_draft else ""
-    pairs = changes.pair_pages(texts, data.withdrawn, banner)
+    pairs = changes.pair_pages(build.version_texts(), data.withdrawn, banner)
     made.update(frame.made_pages(site_dir, CHANGES_PAGE, pairs, data.school.site_url))
     return made
 
@@ -62,7 +61,7 @@ def run(site_dir: Path, build: Build, environ: Mapping[str, str], serving: bool 
     language = build.translation.language.language if build.translation else None
     if language is None:
         feed.write(site_dir, build.data, settings.POLICY_TITLE, environ)
-    search.write_indexes(site_dir, list(build.policy.clauses), POLICY_URL, folder=f"{language}/" if language else "")
+    search.write_indexes(site_dir, build.policy.clauses, POLICY_URL, folder=f"{language}/" if language else "")
     minify.minify_site(site_dir)
     palette.trim_site(site_dir)
     if pages_finished:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,14 @@ def clause_entry(clause: Clause, page_url: str) -> dict[str, Any]:
     }
 
 
-def without_clauses(text: str, clauses: list[Clause]) -> str:
+def without_clauses(text: str, clauses: Sequence[Clause]) -> str:
     """A section's text less its clauses, so a clause's words find the clause, not its section."""
     for clause in clauses:
         text = text.replace(clause.text, "")
     return text
 
 
-def add_clauses(index: dict[str, Any], clauses: list[Clause], page_url: str) -> dict[str, Any]:
+def add_clauses(index: dict[str, Any], clauses: Sequence[Clause], page_url: str) -> dict[str, Any]:
     """Insert clause entries after their page's own entries, which no longer carry the clauses."""
     docs = [
         {**d, "text": without_clauses(d["text"], clauses)} if d["location"].startswith(page_url) else d
@@ -79,7 +80,7 @@ def point_to_loader(html: str) -> str:
     return edits.apply(html)
 
 
-def write_indexes(site_dir: Path, clauses: list[Clause], page_url: str, folder: str = "") -> None:
+def write_indexes(site_dir: Path, clauses: Sequence[Clause], page_url: str, folder: str = "") -> None:
     """Make Material's index clause-aware and move it behind the loader, leaving Material a stub
     (`folder`: a language's, as for `stub_index`). Each page is pointed at the loader by
     `point_to_loader`."""

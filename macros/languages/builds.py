@@ -60,8 +60,7 @@ def english_url(page: str) -> str:
     return "../" + (path.removesuffix("index") if path.endswith("index") else path + "/")
 
 
-def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile, project: Path,
-                    english_site_url: str) -> dict[str, Any]:  # noqa: ARG001 - unused; tests/unit still pass it
+def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile, project: Path) -> dict[str, Any]:
     """mkdocs.yml for one language: its pages, menu, interface language and direction (a
     right-to-left one with its clause IDs left to right), search, and the words of site.js and of
     a printed page's footer."""
@@ -117,7 +116,7 @@ def build_all(config_module: Any, build_module: Any, config_file: str, english_c
     raw = yaml.safe_load(Path(config_file).read_text(encoding="utf-8"))
     root = Path(english_config["site_dir"]).resolve()
     for folder, language in discover(project):
-        config = language_config(raw, folder, language, project, english.data.school.site_url)
+        config = language_config(raw, folder, language, project)
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         cfg = config_module.load_config(io.StringIO(text), config_file_path=str(Path(config_file).resolve()),
                                         strict=True, site_dir=str(root / language.language))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from macros.data import front_matter
 from macros.data.language_file import TRANSLATIONS, LanguageFile
 from macros.data.model import Response, SchoolData
 from macros.pages import contents
+from macros.pages.templates import Expand
 from macros.versions import approval, archive, changes
 
 POLICY_PAGE = "policy.md"
@@ -26,9 +26,6 @@ POLICY_URL = "policy/"
 OG_IMAGE = "assets/og-image.png"
 # Pages that may define clauses: the guidance, and its approved archives (their ids prefixed).
 ARCHIVE_PREFIX = "versions/"
-
-# (Markdown, the page's file as the reader knows it, the line the Markdown starts on) → expanded.
-Expand = Callable[[str, str, int], str]
 
 
 @dataclass(frozen=True)
@@ -76,8 +73,7 @@ class Build:
 
     def version_texts(self) -> list[changes.Text]:
         """Every approved version, then the current text: what comparisons compare."""
-        return changes.texts(list(self.archives), list(self.policy.clauses), archive.data_snapshot(self.data),
-                             POLICY_URL)
+        return changes.texts(self.archives, self.policy.clauses, archive.data_snapshot(self.data), POLICY_URL)
 
     def version_changes(self) -> str:
         """Each approved version against the next, then the latest against the current text."""
@@ -138,7 +134,7 @@ def english(data: SchoolData, archives: tuple[archive.Archive, ...], today: dt.d
                                 "give each clause its own ID, and record a clause you take out under "
                                 "`withdrawn:` in the data file.")) from None
     # Whether the current text differs from the latest approved version.
-    is_draft = approval.is_draft(markdown, archive.data_snapshot(data), list(archives))
+    is_draft = approval.is_draft(markdown, archive.data_snapshot(data), archives)
     return Build(data, archives, today, docs_dir, Policy(markdown, tuple(found)), is_draft,
                  preview_image(docs_dir, data.school.site_url))
 
@@ -148,7 +144,7 @@ def translated(data: SchoolData, docs_dir: Path, expand: Expand, translation: Tr
     and picture; its policy reconciled with the English clauses."""
     language, english_build = translation.language, translation.english
     file = policy_file(docs_dir, language)
-    reconciled = reconcile(policy_markdown(docs_dir, file, expand), language, list(english_build.policy.clauses))
+    reconciled = reconcile(policy_markdown(docs_dir, file, expand), language, english_build.policy.clauses)
     if reconciled.stale or reconciled.gone:
         # A warning, not an error: the English is shown in their place, and contacts must publish.
         parts = []

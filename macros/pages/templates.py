@@ -38,7 +38,11 @@ def _explain(error: BaseException) -> tuple[str, str]:
             "check what this line asks for; if it looks right, tell whoever maintains the site.")
 
 
-def expander(env: Any) -> Callable[[str, str, int], str]:
+# (Markdown, the page's file as the reader knows it, the line the Markdown starts on) → expanded.
+Expand = Callable[[str, str, int], str]
+
+
+def expander(env: Any) -> Expand:
     """Expanding Markdown with the macros env's variables and macros as they stand when called."""
 
     def expand(markdown: str, page_file: str, first_line: int) -> str:

@@ -24,7 +24,7 @@ def normalise(body: str) -> str:
     return "\n".join(line.rstrip() for line in body.strip().splitlines())
 
 
-def is_draft(current_body: str, current_data: dict[str, Any], archives: list[Archive]) -> bool:
+def is_draft(current_body: str, current_data: dict[str, Any], archives: Sequence[Archive]) -> bool:
     """The text differs from the latest approved version (no approved version: draft)."""
     if not archives:
         return True
@@ -186,7 +186,7 @@ def compare_links(numbers: list[str], index: int, changes_url: str) -> str:
     return f'<p class="version__compare">Compare version {escape(numbers[index])} with: {", ".join(links)}</p>'
 
 
-def history_html(archives: list[Archive], draft: bool, today: dt.date, docs_dir: Path) -> str:
+def history_html(archives: Sequence[Archive], draft: bool, today: dt.date, docs_dir: Path) -> str:
     """Every version, newest first: where it stands today, its approval record and links to
     its copy, its PDF and its comparison with every other version (all from versions/)."""
     if not archives:

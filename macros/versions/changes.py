@@ -124,14 +124,15 @@ class Text:
     anchor_prefix: str  # what its clause ids start with: "v1-1-", or ""
 
 
-def texts(archives: list[Archive], current: list[Clause], current_data: dict[str, Any], policy_url: str) -> list[Text]:
+def texts(archives: Sequence[Archive], current: Sequence[Clause], current_data: dict[str, Any],
+          policy_url: str) -> list[Text]:
     """Every approved version, oldest first, then the current text."""
     versions = [
         Text(a.version.number, f"version {a.version.number}", a.clauses, a.data,
              f"versions/{a.version.number}/", f"v{number_slug(a.version.number)}-")
         for a in archives
     ]
-    return [*versions, Text(CURRENT, "the current text", current, current_data, policy_url, "")]
+    return [*versions, Text(CURRENT, "the current text", list(current), current_data, policy_url, "")]
 
 
 def pair_slug(old: str, new: str) -> str:

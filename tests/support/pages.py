@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.common.markup import VOID
+
 SKIP_TEXT = {"script", "style", "template"}
 
 
@@ -101,9 +103,6 @@ class _Directions(HTMLParser):
             direction = next((attrs.get("dir") or "auto" for tag, attrs in reversed(self.open)
                               if "dir" in attrs or tag == "bdi"), "")
             self.found.append(DirectedText(data, direction, list(self.open)))
-
-
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def config_for(code: str) -> dict[str, Any]:
     raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     folder = ROOT / "translations" / code
     language = language_file.load(folder / "language.yml")
-    return builds.language_config(raw, folder, language, ROOT, SITE_URL)
+    return builds.language_config(raw, folder, language, ROOT)
 
 
 def extension_options(config: dict[str, Any], name: str) -> dict[str, Any] | None:
