@@ -25,11 +25,16 @@ help:
 	@echo "make new-school DATA=your-school.yml   start another school's site from its data file"
 	@echo "make translations-worklist   list what each translation needs translating again"
 
-# The virtual environment is rebuilt whenever the lock file changes.
-$(STAMP): requirements.lock
+# The virtual environment is brought up to date whenever a lock file changes: pip installs uv from
+# its own lock, then uv installs exactly what requirements.lock records, checked against its hashes
+# (about ten times faster than pip, which matters on every clean clone CI tests).
+UV_VERSION := 0.13.9
+$(STAMP): requirements.lock requirements-uv.lock
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5) and "Python 3.11.5 or newer is needed")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  -r requirements-uv.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock requirements-uv.lock
 	touch $@
 
 # Exactly what package-lock.json records, checked against its hashes. No install scripts: vnu-jar's
@@ -101,10 +106,12 @@ new-school: $(STAMP)
 translations-worklist: $(STAMP)
 	@$(BIN)/python -m tools.translations_worklist
 
-# Regenerates the hashed lock file from pyproject.toml (needs uv; maintainers only).
-lock:
-	uv pip compile pyproject.toml --extra test --generate-hashes --universal \
+# Regenerates the hashed lock files: pyproject.toml's packages, and uv itself (maintainers only).
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal \
 	  --python-version 3.11.5 --custom-compile-command "make lock" -o requirements.lock
+	echo "uv==$(UV_VERSION)" | $(BIN)/uv pip compile - --generate-hashes --universal \
+	  --python-version 3.11.5 --custom-compile-command "make lock" -o requirements-uv.lock
 
 # Regenerates the JSON Schema that editors use to check school.yml as you type.
 schema: $(STAMP)
