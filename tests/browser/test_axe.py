@@ -1,10 +1,11 @@
-"""axe-core finds nothing on any page in any language (English and the translations, right to
-left ones too), at 360 and 1280 px, light and dark, nor in the states a visitor opens (the skip
-link shown, search open, the menu drawer open), to the GOV.UK bar (WCAG 2.2 AA).
+"""axe-core finds nothing, to the GOV.UK bar (WCAG 2.2 AA): on every template (each English page,
+404.html and a short link included) at 360 and 1280 px, light and dark; on every translated page
+(right-to-left ones too) for what its language changes (its words, names, `lang` and `dir`), on a
+phone; and in the states a visitor opens (the skip link shown, search open, the menu drawer open).
 
-Pages are discovered from the built site (404.html included), so a new page is tested the day
-it is added. Apart from the other accessibility checks (test_accessibility.py) because it is the
-longest of them: the test workers run it beside them.
+Pages are discovered from the built site, so a new page or language is tested the day it is
+added. A translation is a template of the English site with other words: its colours, sizes and
+layout are the template's, checked in all four ways on the English page.
 """
 
 from __future__ import annotations
@@ -27,17 +28,12 @@ from tests.support.browser import (
 # ---- axe-core ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [360, 1280])
-def test_axe_finds_nothing_on_any_page(
-    browser: Browser, base_url: str, site: Path, pages: list[str], translated_pages: list[str], width: int,
-    scheme: str,
-) -> None:
-    """The English pages and the translations' (right-to-left ones too), one browser tab for all."""
+def axe_pages(browser: Browser, base_url: str, site: Path, paths: list[str], width: int, scheme: str) -> None:
+    """axe-core on each page in one browser tab; every finding, page by page."""
     failures: dict[str, list[str]] = {}
     with browsing(browser, base_url, width, 800, scheme, phone=width < 1000) as context:
         page = context.new_page()
-        for path in [*pages, *translated_pages]:
+        for path in paths:
             open_page(page, site, path)
             if is_material(page):
                 # The test is only worth anything if the scheme asked for is the one shown.
@@ -46,6 +42,21 @@ def test_axe_finds_nothing_on_any_page(
             if found:
                 failures[path] = found
     assert not failures, report(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_nothing_on_any_template(
+    browser: Browser, base_url: str, site: Path, pages: list[str], width: int, scheme: str
+) -> None:
+    axe_pages(browser, base_url, site, pages, width, scheme)
+
+
+def test_axe_finds_nothing_on_any_translated_page(
+    browser: Browser, base_url: str, site: Path, translated_pages: list[str]
+) -> None:
+    """Every page of every language, on a phone, where a right-to-left layout is tightest."""
+    axe_pages(browser, base_url, site, translated_pages, 360, "light")
 
 
 def test_axe_speaks_up_when_there_is_something_to_find(page: Page) -> None:

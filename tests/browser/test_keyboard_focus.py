@@ -158,7 +158,8 @@ def test_focus_moving_up_is_not_left_under_the_back_to_top_button(
         # Come up from below, so the button shows, leaving the link at 3.5rem: under the button.
         band = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize) * 3.5")
         page.evaluate("y => scrollTo(0, y)", top - band + 400)
-        page.wait_for_timeout(200)
+        # The page has scrolled there and drawn it, so Material sees the next scroll go up.
+        assert wait_until(page, STILL)
         page.evaluate("y => scrollTo(0, y)", top - band)
         button = page.locator(".md-top")
         expect(button).to_be_visible()

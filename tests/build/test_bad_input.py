@@ -17,6 +17,10 @@ from macros.common.problems import HEADLINE
 from tests.support.bad_inputs import CASES, PLUGINS_IN_ORDER, assert_plain_summary
 from tests.support.builds import ROOT, build, copy_project, make, replace
 
+pytestmark = pytest.mark.same_for_any_school(
+    "a mistake is named the same way whoever's data file it is in (the data file's own checks are "
+    "unit tests, in tests/unit/data)")
+
 
 def test_the_mutations_start_from_a_valid_project() -> None:
     assert PLUGINS_IN_ORDER in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

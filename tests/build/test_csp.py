@@ -96,3 +96,14 @@ def test_no_inline_styles_that_the_policy_would_block(built: dict[str, str]) -> 
     for name, source in built.items():
         page = Html(source)
         assert not [t for t, a in page.tags if t == "style" or "style" in a], name
+
+
+def test_no_inline_event_handlers_or_script_urls_that_the_policy_would_block(built: dict[str, str]) -> None:
+    """Without 'unsafe-hashes', an `onclick=` or a `javascript:` link is refused: in every page of
+    every language, whatever words a translation's Markdown brings."""
+    for name, source in built.items():
+        page = Html(source)
+        handlers = [(t, k) for t, a in page.tags for k in a if k.startswith("on")]
+        script_urls = [a for _, a in page.tags for k in ("href", "src", "action")
+                       if a.get(k, "").strip().lower().startswith("javascript:")]
+        assert not handlers and not script_urls, (name, handlers, script_urls)

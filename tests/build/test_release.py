@@ -16,6 +16,9 @@ from tests.support.builds import ROOT, make, replace
 from tests.support.releases import C2_NEW, C2_OLD, releasable_copy, release
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
+pytestmark = pytest.mark.same_for_any_school(
+    "all or nothing, and what to commit, are the same for any school (another school's first "
+    "release is made in tests/build/test_versions.py)")
 
 
 def git(repo: Path, *args: str) -> str:
