@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from macros.common.problems import Problem, SiteError, summary
+from macros.data.settings import FREEZE_ENV
 from macros.languages import builds
 
 ENGINES = ("mkdocs", "properdocs")
@@ -108,8 +110,10 @@ def build(engine: str, config_file: str, site_dir: str | None) -> None:
         commands.build(cfg, dirty=False)
     finally:
         cfg.plugins.on_shutdown()
-    # Then each translation, into <site>/<lang>/ (macros/languages/builds.py).
-    builds.build_all(config, commands, config_file, cfg)
+    # Then each translation, into <site>/<lang>/ (macros/languages/builds.py); but not for a build
+    # that only freezes the English text (`make release`, whose next build makes them all).
+    if not os.environ.get(FREEZE_ENV):
+        builds.build_all(config, commands, config_file, cfg)
 
 
 class ExplainedError(Exception):

@@ -119,26 +119,6 @@ def test_removing_a_published_clause_fails_naming_it(tmp_path: Path) -> None:
     assert "published clause(s) C4 missing from the current text" in result.output
 
 
-def test_a_recorded_withdrawal_keeps_the_link_working(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    replace("docs/policy.md", C4_LINE, "")(project)
-    replace("school.yml", "withdrawn: []\n", WITHDRAWAL)(project)
-    result = build(tmp_path / "site", project=project)
-    assert result.ok, result.output
-    short = Html.read(result.site / "c4" / "index.html")
-    refresh = [a["content"] for t, a in short.tags if t == "meta" and a.get("http-equiv") == "refresh"]
-    assert refresh == ["0; url=../withdrawn/#c4"]
-    assert short.meta("og:description") == (
-        "Clause C4 was withdrawn on 20 January 2027. Covered by C1. It is replaced by clause C1."
-    )
-    withdrawn = Html.read(result.site / "withdrawn" / "index.html")
-    assert "c4" in withdrawn.ids
-    assert "Withdrawn on 20 January 2027." in withdrawn.text and "Why: Covered by C1." in withdrawn.text
-    assert withdrawn.find("a", href="../policy/#c1")
-    all_ids = [i for p in pages(result.site) for i in Html.read(p).ids]
-    assert all_ids.count("c4") == 1
-
-
 @pytest.mark.parametrize(
     ("mutations", "message"),
     [

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
 
+from macros.common.dates import long_date
 from macros.data import model
-from tests.support.builds import ROOT, make, replace
+from tests.support.builds import ROOT, build, make, replace
 from tests.support.releases import C2_NEW, C2_OLD, releasable_copy, release
 
 DATA_FILE = (ROOT / (os.environ.get("SCHOOL_DATA") or "school.yml")).resolve()
@@ -27,8 +30,12 @@ def git(repo: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
+    return committed_copy(tmp_path / "project")
+
+
+def committed_copy(dest: Path) -> Path:
     """The project with the data file in use as its own school.yml, committed to a new repository."""
-    project = releasable_copy(tmp_path / "project")
+    project = releasable_copy(dest)
     for name in ("Makefile", "requirements.lock", ".gitignore"):
         shutil.copy2(ROOT / name, project / name)
     shutil.copy2(DATA_FILE, project / "school.yml")
@@ -132,11 +139,21 @@ def test_a_pdf_that_cannot_be_printed_changes_nothing(repo: Path) -> None:
     assert status(repo) == []
 
 
-def test_a_release_lists_exactly_the_files_to_commit(repo: Path) -> None:
-    replace("docs/policy.md", C2_OLD, C2_NEW)(repo)  # the text being approved, not yet committed
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]:
+    """One release with its PDF, as a person makes it: the text being approved not yet committed."""
+    repo = committed_copy(tmp_path_factory.mktemp("released") / "project")
+    replace("docs/policy.md", C2_OLD, C2_NEW)(repo)
     values, today = approval(repo)
     done = make_release(repo, values, today)
     assert done.returncode == 0, done.stdout + done.stderr
+    return repo, values, done
+
+
+def test_a_release_lists_exactly_the_files_to_commit(
+    released: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]],
+) -> None:
+    repo, values, done = released
     number = values["VERSION"]
     lines = done.stdout.splitlines()
     start = lines.index(f"Recorded version {number}. Commit these files together:")
@@ -147,3 +164,37 @@ def test_a_release_lists_exactly_the_files_to_commit(repo: Path) -> None:
     assert (recorded.number, recorded.summary, str(recorded.next_review)) == (
         number, values["SUMMARY"], values["NEXT_REVIEW"])
     assert recorded.pdf_sha256 is not None
+
+
+def test_the_pdf_opens_with_the_approval_record(
+    released: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]],
+) -> None:
+    repo, values, _ = released
+    pdf = repo / "docs" / "versions" / f"{values['VERSION']}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    first_page = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    recorded = data(repo).versions[-1]
+    approved_on = long_date(dt.date.fromisoformat(values["APPROVED_ON"]))
+    for shown in ("Approval record", f"Version {values['VERSION']}", f"Approved on {approved_on}",
+                  f"Approved by {values['APPROVED_BY']}", f"Minute reference {values['MINUTE_REF']}",
+                  f"Summary {values['SUMMARY']}"):
+        assert shown in first_page, (shown, first_page)
+    assert recorded.sha256 in first_page.split(), "the hash, whole on one line"
+    assert re.search(r'pdf_sha256: "[0-9a-f]{64}"', (repo / "school.yml").read_text(encoding="utf-8"))
+
+
+def test_the_site_publishes_the_pdf_and_refuses_a_tampered_one(
+    released: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]], tmp_path: Path,
+) -> None:
+    repo, values, _ = released
+    number = values["VERSION"]
+    result = build(tmp_path / "site", project=repo)
+    assert result.ok, result.output
+    assert (result.site / "versions" / f"{number}.pdf").read_bytes() == (
+        repo / "docs" / "versions" / f"{number}.pdf").read_bytes()
+    project = tmp_path / "tampered"
+    shutil.copytree(repo, project, ignore=shutil.ignore_patterns(".git"))
+    pdf = project / "docs" / "versions" / f"{number}.pdf"
+    pdf.write_bytes(pdf.read_bytes() + b"\n% tampered")
+    tampered = build(tmp_path / "site2", project=project)
+    assert not tampered.ok and f"{number}.pdf is missing or does not match" in tampered.output

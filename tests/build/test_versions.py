@@ -189,30 +189,6 @@ def test_the_first_version_reads_not_recorded(site: Path) -> None:
     assert (site / "versions" / "1.0.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_release_end_to_end_with_its_pdf(tmp_path: Path) -> None:
-    project = releasable_copy(tmp_path / "project")
-    replace("docs/policy.md", C2_OLD, C2_NEW)(project)
-    done = release(project, "1.1", "--approved-on", "2027-01-20", "--approved-by", "Full Governing Body",
-                   today="2027-01-21")
-    assert done.returncode == 0, done.stdout + done.stderr
-    pdf = project / "docs" / "versions" / "1.1.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")
-    first_page = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
-    recorded = model.load(project / "school.yml").versions[-1]
-    for shown in ("Approval record", "Version 1.1", "Approved on 20 January 2027", "Approved by Full Governing Body",
-                  "Minute reference not recorded", "Summary Release 1.1",
-                  "It is the version in force since 20 January 2027"):
-        assert shown in first_page, (shown, first_page)
-    assert recorded.sha256 in first_page.split(), "the hash, whole on one line"
-    assert re.search(r'pdf_sha256: "[0-9a-f]{64}"', (project / "school.yml").read_text(encoding="utf-8"))
-    result = build(tmp_path / "site", project=project)
-    assert result.ok, result.output
-    assert (result.site / "versions" / "1.1.pdf").is_file()
-    pdf.write_bytes(pdf.read_bytes() + b"\n% tampered")
-    tampered = build(tmp_path / "site2", project=project)
-    assert not tampered.ok and "1.1.pdf is missing or does not match" in tampered.output
-
-
 # ---- What the record says on the day of the build ----
 
 
@@ -335,6 +311,23 @@ def test_a_withdrawn_clause_is_listed_as_replaced_with_its_reason(versions_build
     assert a7.text.startswith("A7 Replaced")
     assert "Clause A7 was withdrawn on 1 March 2028. Covered by A2. It is replaced by clause A2." in a7.text
     assert a7.find("a", href="../../../versions/1.2/#v1-2-a7")
+
+
+def test_a_recorded_withdrawal_keeps_the_link_working(versions_build: Build) -> None:
+    """A7, withdrawn in favour of A2: its short link lands on the withdrawn list, which says why."""
+    site = versions_build.site
+    short = Html.read(site / "a7" / "index.html")
+    refresh = [a["content"] for t, a in short.tags if t == "meta" and a.get("http-equiv") == "refresh"]
+    assert refresh == ["0; url=../withdrawn/#a7"]
+    assert short.meta("og:description") == (
+        "Clause A7 was withdrawn on 1 March 2028. Covered by A2. It is replaced by clause A2."
+    )
+    withdrawn = Html.read(site / "withdrawn" / "index.html")
+    assert "a7" in withdrawn.ids
+    assert "Withdrawn on 1 March 2028." in withdrawn.text and "Why: Covered by A2." in withdrawn.text
+    assert withdrawn.find("a", href="../policy/#a2")
+    all_ids = [i for p in pages(site) for i in Html.read(p).ids]
+    assert all_ids.count("a7") == 1
 
 
 def test_every_comparison_is_one_tap_from_the_version_history(versions_build: Build) -> None:
