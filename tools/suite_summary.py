@@ -1,6 +1,7 @@
 """`python -m tools.suite_summary FIRST.json [SECOND.json …]`: the one short summary `make test` ends
 with: what passed, how long the tests took, and the five slowest test files, so that whoever adds
-the next slow check sees it. Each file is one pytest run's record (tests/support/summary.py)."""
+the next slow check sees it. Each file is one pytest run's record (tests/support/summary.py); the
+runs are made side by side, so the tests took as long as the longest of them."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ def summary(runs: list[tuple[str, dict[str, Any]]]) -> str:
     others = ", ".join(f"{total[kind]} {kind}" for kind in ("failed", "error", "skipped") if total[kind])
     lines = [
         f"make test: {total['passed']} passed{', ' + others if others else ''}, "
-        f"in {duration(sum(run['seconds'] for _, run in runs))} of tests ({'; '.join(parts)}).",
+        f"in {duration(max((run['seconds'] for _, run in runs), default=0))} of tests, side by side "
+        f"({'; '.join(parts)}).",
         f"The {SLOWEST} slowest test files (seconds of test time, all workers and runs):",
         *(f"  {seconds:6.1f}  {name}" for name, seconds in files.most_common(SLOWEST)),
     ]
