@@ -55,7 +55,7 @@ def status_html(language: LanguageFile, english_href: str, home: bool = False) -
         + (f'{escape(language.text("staff_pages_english"))} ' if home else "") +
         f'<a href="{href}" hreflang="en">{escape(language.text("read_in_english"))}</a></p>'
         f'<p lang="en" dir="ltr">{escape(STATUS_ENGLISH[language.status].format(**facts))} '
-        f"Translated by {escape(made)} The English guidance is the authoritative text. "
+        f"Translated by {escape(made, quote=False)} The English guidance is the authoritative text. "
         f'<a href="{href}" hreflang="en">Read this page in English</a></p>'
         "</div>"
     )

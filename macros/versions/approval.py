@@ -225,7 +225,7 @@ def panel_html(archives: Sequence[Archive], today: dt.date, history_url: str, wo
         f'<aside class="{css}" aria-label="{label}">'
         f'<p><strong>{number}</strong>{" · " + escape(state) if state else ""}</p>'
         f"<p>{approval_html(version, words)}</p>"
-        f'<p class="version-panel__review">{late}{escape(review)}</p>'
+        f"<p>{late}{escape(review)}</p>"
         f'<p class="version-panel__history">{staff_link(history_url, "version_history", words)}</p>'
         "</aside>"
     )

@@ -22,12 +22,12 @@ from macros.clauses.translated import (
     step_field,
     up_to_date_clauses,
 )
-from macros.data import language_file
+from macros.data import language_file, model
 from macros.data.language_file import LanguageFile
 from macros.finishing.pipeline import clauses_from_html
 from macros.languages import builds
 from macros.pages import responses
-from tests.support.builds import DATA, ROOT, Build, build, copy_project
+from tests.support.builds import DATA, FIXTURES, ROOT, Build, build, copy_project
 from tests.support.pages import Html, directed_texts
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
@@ -490,3 +490,44 @@ def test_the_notice_says_in_the_language_when_it_was_translated(site: Path, code
         assert months[day.month - 1] in own.text and str(day.year) in own.text, (url, own.text)
         assert f"{day:%B}" not in own.text, (url, own.text)
         assert words_in(own, words.text("translation_date", date=words.long_date(day)))
+
+
+# ---- Another school's data file: its words were never translated ----
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_translated_page_shows_this_schools_translated_data_words(fictional_build: Build, code: str) -> None:
+    """Built with the fictional school's data file: each translated page shows that school's words
+    in English, marked so, with the notice in its language; never this school's translation."""
+    words = language(code)
+    site = fictional_build.site
+    data = words.data
+    ours = [entry.text for entry in [data.contact_team, *data.concern_steps, data.proportionality] if entry]
+    ours += [entry.text for r in data.responses.values() for entry in (r.action, r.applies_when) if entry]
+    assert len(ours) >= 8
+    pages = [path for path in (site / code).rglob("*") if path.suffix in {".html", ".json"}]
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        shown = json.dumps(json.loads(text), ensure_ascii=False) if path.suffix == ".json" else unescape(text)
+        for translated in ours:
+            assert translated not in shown, (path.relative_to(site), translated)
+    fictional = model.load(FIXTURES / "oakfield.yml")
+    fields = [word.field for word in data_words(fictional, words)]
+    assert not any(word.up_to_date for word in data_words(fictional, words))
+    notice = f'<span class="translation-updating">{escape(words.text("words_updating"))}</span>'
+    concern = page(site, code, "raise-a-concern/").source
+    policy = page(site, code, "policy/").source
+    for word in data_words(fictional, words):
+        marked = f'<span lang="en" dir="ltr">{escape(word.english)}</span> {notice}'
+        assert marked in concern, word.field
+        # The guidance shows the steps and the proportionality sentence so; a response is a clause,
+        # shown whole in English with the clause's notice.
+        if not word.clause:
+            assert marked in policy, word.field
+    for response in fictional.responses:
+        item = re.search(rf'<li[^>]*data-clause="{response.id}"[^>]*>(.*?)</li>', policy, re.DOTALL)
+        assert item and f'<span lang="en" dir="ltr">{escape(responses.response_text(response))}</span>' in item[1]
+        assert escape(words.text("translation_updating")) in item[1]
+    warning = next(line for line in fictional_build.output.splitlines() if f"translation {code}:" in line)
+    assert f"the data file's words {', '.join(fields)} show the English" in warning
