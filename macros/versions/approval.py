@@ -13,7 +13,6 @@ from html import escape
 from pathlib import Path
 from typing import Any, Protocol
 
-from macros.common import dates
 from macros.common.dates import long_date
 from macros.data.model import Version, number_slug
 from macros.versions.archive import Archive, pdf_path
@@ -66,7 +65,7 @@ class English:
         return ENGLISH_WORDS[key].format(**names)
 
     def long_date(self, day: dt.date) -> str:
-        return dates.long_date(day)
+        return long_date(day)
 
 
 ENGLISH = English()

@@ -338,6 +338,8 @@ def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: B
             assert '<span lang="en" dir="ltr">' in item[1] and notice in item[1], clause_id
     warning = next(line for line in fourth_language.output.splitlines() if f"translation {added.language}:" in line)
     assert "V1" in warning and "C1," not in warning
+    # The data file's words it has not translated yet (R4's, the proportionality sentence) too.
+    assert "data.responses.R4.action" in warning and "data.proportionality" in warning
 
 
 def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
