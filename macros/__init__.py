@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.clauses import rules
+from macros.clauses.translated import PROPORTIONALITY, TEAM, WordsShown, step_field
 from macros.data import settings
 from macros.data.language_file import LanguageFile
 from macros.data.model import SchoolData
@@ -17,7 +18,7 @@ from macros.versions import approval
 
 
 def define_env(env: Any) -> None:
-    data, language = setup.start(env)
+    data, language, shown = setup.start(env)
     env.variables.update(
         {
             "school": data.school,
@@ -26,7 +27,11 @@ def define_env(env: Any) -> None:
             "proportionality": data.proportionality,
         }
     )
-    register_data_macros(env, data, language)
+    if language:
+        # The data file's words as HTML: those out of date in the language, in English, marked so.
+        env.variables["contact"] = data.contact.model_copy(update={"team": shown.html(TEAM, data.contact.team)})
+        env.variables["proportionality"] = shown.html(PROPORTIONALITY, data.proportionality)
+    register_data_macros(env, data, language, shown)
     # What the guidance renders: made the first time a page or one of these macros asks.
     env.macro(
         lambda: rules.index_html(setup.build(env).policy.clauses, "../" + POLICY_URL, data.school.site_url,
@@ -43,9 +48,11 @@ def history(build: Build) -> str:
     return approval.history_html(build.archives, build.is_draft, build.today, build.docs_dir)
 
 
-def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | None) -> None:
+def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | None,
+                         shown: WordsShown) -> None:
     """The macros that speak the data file, in English or in a language's words (the data file's
-    words joined and labelled in it); contacts (email, phone) stay as the data file has them."""
+    words joined and labelled in it, those out of date in English, as `shown`); contacts (email,
+    phone) stay as the data file has them."""
     call, email, separator, last_separator = "Call", "Email", ", ", " and "
     journey = responses.JOURNEY_WORDS
     # Numbers, addresses and IDs stay left-to-right on a right-to-left page.
@@ -59,9 +66,14 @@ def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | No
     env.macro(lambda: contacts.email_link(data.contact, ltr), "email_link")
     env.macro(lambda: contacts.phone_link(data.contact, ltr), "phone_link")
     env.macro(lambda: contacts.contact_actions(data.contact, call, email, ltr), "contact_actions")
-    env.macro(lambda: responses.steps_sentence(data.concern_steps, separator, last_separator), "concern_steps")
+    steps = data.concern_steps
+    if language:
+        steps = [shown.html(step_field(index), step) for index, step in enumerate(steps)]
+    env.macro(lambda: responses.steps_sentence(steps, separator, last_separator), "concern_steps")
+    # A response out of date in the language is a clause: the policy shows it whole in English.
     env.macro(lambda: responses.response_clauses(data.responses), "response_clauses")
-    env.macro(lambda policy_url: responses.concern_journey(data, policy_url, journey, ltr), "concern_journey")
+    env.macro(lambda policy_url: responses.concern_journey(data, policy_url, journey, ltr, shown),
+              "concern_journey")
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -34,7 +34,13 @@ USED_STRINGS = [
     "months", "list_separator", "list_last_separator", "journey_raise", "journey_contact", "journey_look",
     "journey_school_will", "journey_respond", "journey_depending", "clause_heading", "go_to",
     "copy_link", "copy_link_to_clause", "link_copied", "copied", "copy_failed", "copy_for_whatsapp",
-    "copy_rules_for_whatsapp", "rules_copied", "printed_from", "printed_on",
+    "copy_rules_for_whatsapp", "rules_copied", "printed_from", "printed_on", "words_updating", "english_page",
+    "nav_staff",
+    # The version panel and banners (macros/versions/approval.py)
+    "version_panel_label", "version_number", "in_force_since", "in_force_undated", "coming_into_force",
+    "replaced_by_on", "replaced_by", "until_then_in_force", "approval_not_recorded", "approved_by_on",
+    "minute_reference", "not_recorded", "no_review_date", "review_was_due", "next_review", "review_overdue",
+    "version_history", "no_version_approved", "not_yet_approved", "draft_banner", "see_the_changes",
 ]  # fmt: skip
 # What a status needs recorded: a translation is checked by a fluent speaker, then approved.
 STATUS_RECORDS = {
@@ -44,24 +50,28 @@ STATUS_RECORDS = {
 }
 
 
-class TranslatedClause(Strict):
+class TranslatedText(Strict):
+    """Words in this language, a clause's or the data file's, with the English they were translated from."""
+
     text: Text
     # The English it was translated from: sha256 of its words (whitespace collapsed), 12 hex digits.
     source: SourceHash
 
 
 class TranslatedResponse(Strict):
-    action: Text
-    applies_when: Text | None = None
+    action: TranslatedText
+    applies_when: TranslatedText | None = None
 
 
 class TranslatedData(Strict):
-    """The data file's words, in this language; contacts (email, phone) stay the data file's."""
+    """The data file's words, in this language; contacts (email, phone) stay the data file's.
+    A response is a clause of the guidance: its words are here, not under `clauses:`."""
 
-    contact_team: Text
-    concern_steps: list[Text] = Field(min_length=1)
-    responses: dict[ClauseId, TranslatedResponse]
-    proportionality: Text
+    # Any word left out is shown in English with a notice, as a clause left out is.
+    contact_team: TranslatedText | None = None
+    concern_steps: list[TranslatedText] = Field(default_factory=list)
+    responses: dict[ClauseId, TranslatedResponse] = Field(default_factory=dict)
+    proportionality: TranslatedText | None = None
 
 
 class LanguageFile(Strict):
@@ -78,8 +88,8 @@ class LanguageFile(Strict):
     checked_on: Date | None = None
     approved_by: Text | None = None
     approved_on: Date | None = None
-    clauses: dict[ClauseId, TranslatedClause]
-    data: TranslatedData
+    clauses: dict[ClauseId, TranslatedText]
+    data: TranslatedData = Field(default_factory=TranslatedData)
     strings: dict[str, Words | list[Text]]
 
     def text(self, key: str, **names: str) -> str:

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.clauses import markup, rules
-from macros.clauses.translated import reconcile
+from macros.clauses.translated import (
+    PROPORTIONALITY,
+    TEAM,
+    data_words,
+    reconcile,
+    response_field,
+    step_field,
+    up_to_date_clauses,
+)
 from macros.common import previews
 from macros.common.problems import Problem, SiteError
 from macros.data import front_matter
@@ -144,10 +152,16 @@ def translated(data: SchoolData, docs_dir: Path, expand: Expand, translation: Tr
     and picture; its policy reconciled with the English clauses."""
     language, english_build = translation.language, translation.english
     file = policy_file(docs_dir, language)
-    reconciled = reconcile(policy_markdown(docs_dir, file, expand), language, english_build.policy.clauses)
-    if reconciled.stale or reconciled.gone:
+    words = data_words(english_build.data, language)
+    fresh = up_to_date_clauses(language, english_build.policy.clauses, words)
+    reconciled = reconcile(policy_markdown(docs_dir, file, expand), language, english_build.policy.clauses, fresh)
+    in_english = [word.field for word in words if not word.up_to_date]
+    if reconciled.stale or reconciled.gone or in_english:
         # A warning, not an error: the English is shown in their place, and contacts must publish.
         parts = []
+        if in_english:
+            parts.append(f"the data file's words {', '.join(in_english)} show the English (the translation "
+                         "is out of date or missing)")
         if reconciled.stale:
             parts.append(f"clauses {', '.join(reconciled.stale)} show the English (the translation is out "
                          "of date or missing)")
@@ -156,8 +170,8 @@ def translated(data: SchoolData, docs_dir: Path, expand: Expand, translation: Tr
         print(f"WARNING - translation {language.language}: {'; '.join(parts)}; "
               "`make translations-worklist` lists what to translate", file=sys.stderr)
     # An out-of-date clause's words are the English it shows (its search entry, its short link).
-    words = {c.id: c.text for c in english_build.policy.clauses}
-    found = [markup.Clause(c.id, words[c.id], c.section) if c.id in reconciled.stale else c
+    english_words = {c.id: c.text for c in english_build.policy.clauses}
+    found = [markup.Clause(c.id, english_words[c.id], c.section) if c.id in reconciled.stale else c
              for c in markup.find(reconciled.markdown)]
     try:
         rules.check_unique([(POLICY_PAGE, c) for c in found])
@@ -169,18 +183,18 @@ def translated(data: SchoolData, docs_dir: Path, expand: Expand, translation: Tr
 
 
 def translated_data(data: SchoolData, language: LanguageFile) -> SchoolData:
-    """The data file with its words in this language; contacts and approvals as they are."""
-    words = language.data
+    """The data file with its words in this language where translated from its current English,
+    and in English where not (`translated.WordsShown` marks those); contacts and approvals as they are."""
+    shown = {word.field: word.shown for word in data_words(data, language)}
     responses = [
-        Response(id=r.id, action=words.responses[r.id].action, applies_when=words.responses[r.id].applies_when)
-        if r.id in words.responses else r
+        Response(id=r.id, action=shown[response_field(r.id, "action")],
+                 applies_when=shown[response_field(r.id, "applies_when")] if r.applies_when else None)
         for r in data.responses
     ]
     return data.model_copy(update={
         "school": data.school.model_copy(update={"site_url": f"{data.school.site_url}{language.language}/"}),
-        "contact": data.contact.model_copy(update={"team": words.contact_team}),
-        "concern_steps": list(words.concern_steps) if len(words.concern_steps) == len(data.concern_steps)
-        else data.concern_steps,
+        "contact": data.contact.model_copy(update={"team": shown[TEAM]}),
+        "concern_steps": [shown[step_field(index)] for index in range(len(data.concern_steps))],
         "responses": responses,
-        "proportionality": words.proportionality,
+        "proportionality": shown[PROPORTIONALITY],
     })

@@ -56,18 +56,20 @@ def after_macros(env: Any) -> None:
         return
     build.check_may_hold_clauses(page, env.markdown)
     markdown = env.markdown
+    # The panel and the banners in the page's language; the pages they link to are in English.
+    words = build.translation.language if build.translation else approval.ENGLISH
     if page == POLICY_PAGE:
         markdown = contents.with_contents(markdown)
-        panel = approval.panel_html(build.archives, build.today, build.english_root + "../versions/")
+        panel = approval.panel_html(build.archives, build.today, build.english_root + "../versions/", words)
         markdown = approval.after_title(markdown, panel)
         if build.archives and approval.review_status(build.archives[-1].version, build.today)[1]:
             # A warning, not an error: an urgent change of contact details must still publish.
             print(f"WARNING - the review of version {build.archives[-1].version.number} is overdue", file=sys.stderr)
     depth = "../" * env.page.url.count("/") + build.english_root
     if not build.archives:
-        markdown = approval.not_yet_approved_html(f"{depth}versions/") + "\n\n" + markdown
+        markdown = approval.not_yet_approved_html(f"{depth}versions/", words) + "\n\n" + markdown
     elif build.is_draft:
-        markdown = approval.draft_banner_html(f"{depth}versions/changes/#current") + "\n\n" + markdown
+        markdown = approval.draft_banner_html(f"{depth}versions/changes/#current", words) + "\n\n" + markdown
     if build.translation:
         markdown = translated_page.page_markdown(build.translation.language, markdown, depth + env.page.url,
                                                  env.page.is_homepage)

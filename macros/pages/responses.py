@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
+from macros.clauses.translated import PROPORTIONALITY, TEAM, UNMARKED, WordsShown, response_field, step_field
 from macros.common.markup import ltr_attribute
 from macros.data.model import Response, SchoolData
 
@@ -40,21 +41,23 @@ JOURNEY_WORDS = {
 
 
 def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] = JOURNEY_WORDS,
-                    ltr: bool = False) -> str:
+                    ltr: bool = False, shown: WordsShown = UNMARKED) -> str:
     """The path of a concern as HTML and CSS: what always happens, then a choice of responses.
 
     The responses are a set of options, not a sequence: they are laid out side by side
     without numbers or arrows, each marked with when it applies (`ltr`: their IDs marked
-    left-to-right, on a right-to-left page).
+    left-to-right, on a right-to-left page); the data file's words as `shown`.
     """
-    steps = "".join(f'<li class="journey-step__item">{escape(s)}</li>' for s in data.concern_steps)
+    steps = "".join(f'<li class="journey-step__item">{shown.html(step_field(n), s)}</li>'
+                    for n, s in enumerate(data.concern_steps))
     options = "".join(
         '<li class="journey-option">'
         f'<a class="journey-option__id" href="{escape(policy_url)}#{r.id.lower()}"{ltr_attribute(ltr)}>'
         f"{escape(r.id)}</a>"
-        f'<span class="journey-option__action">{escape(r.action)}</span>'
+        f'<span class="journey-option__action">{shown.html(response_field(r.id, "action"), r.action)}</span>'
         + (
-            f'<span class="journey-option__when">{escape(r.applies_when)}</span>'
+            f'<span class="journey-option__when">{shown.html(response_field(r.id, "applies_when"), r.applies_when)}'
+            "</span>"
             if r.applies_when
             else ""
         )
@@ -65,7 +68,7 @@ def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] 
         '<div class="journey">'
         '<section class="journey-stage" aria-labelledby="journey-raise">'
         f'<h3 class="journey-stage__title" id="journey-raise">{escape(words["journey_raise"])}</h3>'
-        f"<p>{escape(words['journey_contact'].format(team=data.contact.team))}</p>"
+        f"<p>{escape(words['journey_contact']).format(team=shown.html(TEAM, data.contact.team))}</p>"
         "</section>"
         '<section class="journey-stage" aria-labelledby="journey-look">'
         f'<h3 class="journey-stage__title" id="journey-look">{escape(words["journey_look"])}</h3>'
@@ -75,7 +78,7 @@ def concern_journey(data: SchoolData, policy_url: str, words: Mapping[str, str] 
         f'<h3 class="journey-stage__title" id="journey-respond">{escape(words["journey_respond"])}</h3>'
         f"<p>{escape(words['journey_depending'])}</p>"
         f'<ul class="journey-options">{options}</ul>'
-        f'<p class="journey-note">{escape(data.proportionality)}</p>'
+        f'<p class="journey-note">{shown.html(PROPORTIONALITY, data.proportionality)}</p>'
         "</section>"
         "</div>"
     )

@@ -8,6 +8,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
+from macros.clauses.translated import UNMARKED, WordsShown, data_words
 from macros.common import previews
 from macros.common.problems import Problem, SiteError
 from macros.data import front_matter, model, settings
@@ -55,14 +56,17 @@ def translation_of(conf: MutableMapping[str, Any]) -> Translation | None:
     return Translation(load(project / TRANSLATIONS / code / LANGUAGE_FILE), english)
 
 
-def start(env: Any) -> tuple[SchoolData, LanguageFile | None]:
+def start(env: Any) -> tuple[SchoolData, LanguageFile | None, WordsShown]:
     """Check the configuration, read the data file (in a language's build, in its words) and apply
-    what it sets; the data the macros are registered with, and the build's language if not English."""
+    what it sets; the data the macros are registered with, the build's language if not English,
+    and how its pages show the data file's words (those out of date in the language, in English)."""
     settings.check_plugins(env.conf)
     data_file = settings.data_path(Path(env.conf["config_file_path"]), env.conf["extra"])
     data = model.load(data_file)
     translation = translation_of(env.conf)
+    shown = UNMARKED
     if translation:
+        shown = WordsShown.of(data_words(data, translation.language), translation.language)
         data = facts.translated_data(data, translation.language)
     # `make serve` rebuilds when the data file changes, whichever file SCHOOL_DATA names.
     if str(data_file) not in env.conf["watch"]:
@@ -73,7 +77,7 @@ def start(env: Any) -> tuple[SchoolData, LanguageFile | None]:
         translation.english.docs_dir if translation else Path(env.conf["docs_dir"]),
         translation.language if translation else None)
     env.build_sources = (data, translation)
-    return data, translation.language if translation else None
+    return data, translation.language if translation else None, shown
 
 
 def build(env: Any) -> Build:

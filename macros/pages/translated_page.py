@@ -1,6 +1,6 @@
 """The words a translated page has around its text: the notice of how far its translation is
-checked (in its language and in English), the blocks that stay English marked so, site.js's
-messages in its language, and the language control every page has."""
+checked (in its language and in English), site.js's messages in its language, and the language
+control every page has."""
 
 from __future__ import annotations
 
@@ -55,24 +55,18 @@ def status_html(language: LanguageFile, english_href: str, home: bool = False) -
         + (f'{escape(language.text("staff_pages_english"))} ' if home else "") +
         f'<a href="{href}" hreflang="en">{escape(language.text("read_in_english"))}</a></p>'
         f'<p lang="en" dir="ltr">{escape(STATUS_ENGLISH[language.status].format(**facts))} '
-        f"Translated by {escape(made)} The English guidance is the authoritative text. "
+        f"Translated by {escape(made, quote=False)} The English guidance is the authoritative text. "
         f'<a href="{href}" hreflang="en">Read this page in English</a></p>'
         "</div>"
     )
 
 
-# The site's own blocks that stay in English on a translated page (the approval record and
-# banners, for staff and governors): marked so, so a screen reader reads them as English.
-ENGLISH_BLOCKS = ('<aside class="version-panel', '<div class="draft-banner" role="note"')
 CONTENTS_TITLE = 'id="page-contents-title">Contents</h2>'
 
 
 def page_markdown(language: LanguageFile, markdown: str, english_href: str, home: bool) -> str:
-    """A translated page's Markdown, finished: its status notice first, its contents list titled
-    in its language, and the blocks that stay English marked as English."""
-    for block in ENGLISH_BLOCKS:
-        tag, rest = block.split(" ", 1)
-        markdown = markdown.replace(block, f'{tag} lang="en" dir="ltr" {rest}')
+    """A translated page's Markdown, finished: its status notice first and its contents list
+    titled in its language."""
     markdown = markdown.replace(CONTENTS_TITLE, f'id="page-contents-title">{escape(language.text("contents"))}</h2>')
     return status_html(language, english_href, home) + "\n\n" + markdown
 

@@ -1,6 +1,8 @@
 """Where each approved version stands on the day of the build, and how the site says so:
 the policy page's panel, the version history, the archived page's notice and approval
-record, and the draft state (derived from the text, never typed)."""
+record, and the draft state (derived from the text, never typed). The panel and the banners
+are in the page's language (its file's strings and month names); the rest is for staff and
+governors, in English."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from macros.common.dates import long_date
 from macros.data.model import Version, number_slug
@@ -18,6 +20,55 @@ from macros.versions.changes import CURRENT, pair_slug
 
 NOT_RECORDED = "not recorded"
 IN_FORCE, COMING, REPLACED = "in force", "not yet in force", "replaced"
+# The panel's and the banners' words in English, named as a language file names its own.
+ENGLISH_WORDS = {
+    "version_panel_label": "Version",
+    "version_number": "Version {number}",
+    "in_force_since": "In force since {date}.",
+    "in_force_undated": "In force (the date it came into force is not recorded).",
+    "coming_into_force": "Approved on {approved}, comes into force on {effective}.",
+    "replaced_by_on": "Replaced by version {number} on {date}.",
+    "replaced_by": "Replaced by version {number}.",
+    "until_then_in_force": "Until then, version {number} is in force.",
+    "approval_not_recorded": f"Approval: {NOT_RECORDED}",
+    "approved_by_on": "Approved by {who} on {date}",
+    "minute_reference": "(minute {ref})",
+    "not_recorded": NOT_RECORDED,
+    "no_review_date": "No review date is recorded.",
+    "review_was_due": "The review was due on {date} and is overdue.",
+    "next_review": "Next review: {date}.",
+    "review_overdue": "Review overdue:",
+    "version_history": "Version history",
+    "no_version_approved": "No version of this guidance has been recorded as approved.",
+    "not_yet_approved": "This guidance has not yet been approved by the governors.",
+    "draft_banner": "This text includes changes not yet approved by the governors.",
+    "see_the_changes": "See the changes",
+}
+
+
+class Wording(Protocol):
+    """The language the panel and banners are written in: a language file is one."""
+
+    @property
+    def language(self) -> str: ...
+
+    def text(self, key: str, **names: str) -> str: ...
+
+    def long_date(self, day: dt.date) -> str: ...
+
+
+@dataclass(frozen=True)
+class English:
+    language: str = "en"
+
+    def text(self, key: str, **names: str) -> str:
+        return ENGLISH_WORDS[key].format(**names)
+
+    def long_date(self, day: dt.date) -> str:
+        return long_date(day)
+
+
+ENGLISH = English()
 
 
 def normalise(body: str) -> str:
@@ -32,30 +83,36 @@ def is_draft(current_body: str, current_data: dict[str, Any], archives: Sequence
     return normalise(current_body) != normalise(latest.body) or current_data != latest.data
 
 
-def describe(value: object) -> str:
+def describe(value: object, words: Wording = ENGLISH) -> str:
     if isinstance(value, dt.date):
-        return long_date(value)
-    return str(value) if value else NOT_RECORDED
+        return words.long_date(value)
+    return str(value) if value else words.text("not_recorded")
 
 
-def approved_by(version: Version) -> str:
+def approved_by(version: Version, words: Wording = ENGLISH) -> str:
     """"Full Governing Body (minute FGB/2027/04)", or "not recorded"."""
-    return describe(version.approved_by) + (f" (minute {version.minute_ref})" if version.minute_ref else "")
+    minute = " " + words.text("minute_reference", ref=version.minute_ref) if version.minute_ref else ""
+    return describe(version.approved_by, words) + minute
 
 
-def approval_line(version: Version) -> str:
+def approval_html(version: Version, words: Wording = ENGLISH) -> str:
+    """Who approved it and when; in another language, the governors' own (English) words marked so."""
     if version.approved_on is None and version.approved_by is None:
-        return f"Approval: {NOT_RECORDED}"
-    return f"Approved by {approved_by(version)} on {describe(version.approved_on)}"
+        return escape(words.text("approval_not_recorded"))
+    who = escape(approved_by(version, words))
+    if version.approved_by and words.language != "en":
+        who = f'<span lang="en" dir="ltr">{who}</span>'
+    return escape(words.text("approved_by_on", who="{who}", date=describe(version.approved_on, words))).replace(
+        "{who}", who)
 
 
-def review_status(version: Version, today: dt.date) -> tuple[str, bool]:
+def review_status(version: Version, today: dt.date, words: Wording = ENGLISH) -> tuple[str, bool]:
     """The review line, and whether the review is overdue."""
     if version.next_review is None:
-        return "No review date is recorded.", False
+        return words.text("no_review_date"), False
     if version.next_review < today:
-        return f"The review was due on {long_date(version.next_review)} and is overdue.", True
-    return f"Next review: {long_date(version.next_review)}.", False
+        return words.text("review_was_due", date=words.long_date(version.next_review)), True
+    return words.text("next_review", date=words.long_date(version.next_review)), False
 
 
 def comes_into_force(version: Version) -> dt.date | None:
@@ -90,20 +147,23 @@ def standings(versions: Sequence[Version], today: dt.date) -> list[Standing]:
     return result
 
 
-def standing_sentence(standing: Standing) -> str:
+def standing_sentence(standing: Standing, words: Wording = ENGLISH) -> str:
     """"In force since 1 February 2027.", "Approved on …, comes into force on ….", "Replaced by …"."""
     version = standing.version
     if standing.state == IN_FORCE:
         since = comes_into_force(version)
         if since:
-            return f"In force since {long_date(since)}."
-        return "In force (the date it came into force is not recorded)."
+            return words.text("in_force_since", date=words.long_date(since))
+        return words.text("in_force_undated")
     if standing.state == COMING:
-        return (f"Approved on {describe(version.approved_on)}, "
-                f"comes into force on {describe(comes_into_force(version))}.")
+        return words.text("coming_into_force", approved=describe(version.approved_on, words),
+                          effective=describe(comes_into_force(version), words))
     assert standing.successor is not None
     when = comes_into_force(standing.successor)
-    return f"Replaced by version {standing.successor.number}" + (f" on {long_date(when)}." if when else ".")
+    number = standing.successor.number
+    if when:
+        return words.text("replaced_by_on", number=number, date=words.long_date(when))
+    return words.text("replaced_by", number=number)
 
 
 def record_rows(version: Version) -> list[tuple[str, str]]:
@@ -133,45 +193,57 @@ def record_html(version: Version) -> str:
     )
 
 
-def panel_html(archives: Sequence[Archive], today: dt.date, history_url: str) -> str:
+def staff_link(url: str, key: str, words: Wording) -> str:
+    """A link to a page for staff and governors: in another language, said to be in English."""
+    if words.language == "en":
+        return f'<a href="{escape(url)}">{escape(words.text(key))}</a>'
+    return (f'<a href="{escape(url)}" hreflang="en">{escape(words.text(key))}</a> '
+            f'{escape(words.text("english_page"))}')
+
+
+def panel_html(archives: Sequence[Archive], today: dt.date, history_url: str, words: Wording = ENGLISH) -> str:
     """The compact panel on the policy page (printed too): the latest approved version and
     where it stands today."""
+    label = escape(words.text("version_panel_label"))
     if not archives:
         return (
-            '<aside class="version-panel" aria-label="Version">'
-            "<p>No version of this guidance has been recorded as approved.</p></aside>"
+            f'<aside class="version-panel" aria-label="{label}">'
+            f"<p>{escape(words.text('no_version_approved'))}</p></aside>"
         )
     standing = standings([a.version for a in archives], today)[-1]
     version = standing.version
-    review, overdue = review_status(version, today)
-    state = "" if standing.state == IN_FORCE and comes_into_force(version) is None else standing_sentence(standing)
+    review, overdue = review_status(version, today, words)
+    state = ("" if standing.state == IN_FORCE and comes_into_force(version) is None
+             else standing_sentence(standing, words))
     if standing.state == COMING and standing.in_force is not None:
-        state += f" Until then, version {escape(standing.in_force.number)} is in force."
+        state += " " + words.text("until_then_in_force", number=standing.in_force.number)
     css = "version-panel version-panel--overdue" if overdue else "version-panel"
+    number = escape(words.text("version_number", number=version.number))
+    late = f"<strong>{escape(words.text('review_overdue'))}</strong> " if overdue else ""
     return (
-        f'<aside class="{css}" aria-label="Version">'
-        f'<p><strong>Version {escape(version.number)}</strong>{" · " + escape(state) if state else ""}</p>'
-        f"<p>{escape(approval_line(version))}</p>"
-        f'<p class="version-panel__review">{"<strong>Review overdue:</strong> " if overdue else ""}{escape(review)}</p>'
-        f'<p class="version-panel__history"><a href="{escape(history_url)}">Version history</a></p>'
+        f'<aside class="{css}" aria-label="{label}">'
+        f'<p><strong>{number}</strong>{" · " + escape(state) if state else ""}</p>'
+        f"<p>{approval_html(version, words)}</p>"
+        f"<p>{late}{escape(review)}</p>"
+        f'<p class="version-panel__history">{staff_link(history_url, "version_history", words)}</p>'
         "</aside>"
     )
 
 
-def not_yet_approved_html(history_url: str) -> str:
+def not_yet_approved_html(history_url: str, words: Wording = ENGLISH) -> str:
     """Before the first approval there is nothing to compare with: say so, and where approvals will show."""
     return (
         '<div class="draft-banner" role="note">'
-        "<p><strong>This guidance has not yet been approved by the governors.</strong> "
-        f'<a href="{escape(history_url)}">Version history</a></p></div>'
+        f"<p><strong>{escape(words.text('not_yet_approved'))}</strong> "
+        f"{staff_link(history_url, 'version_history', words)}</p></div>"
     )
 
 
-def draft_banner_html(changes_url: str) -> str:
+def draft_banner_html(changes_url: str, words: Wording = ENGLISH) -> str:
     return (
         '<div class="draft-banner" role="note">'
-        "<p><strong>This text includes changes not yet approved by the governors.</strong> "
-        f'<a href="{escape(changes_url)}">See the changes</a></p></div>'
+        f"<p><strong>{escape(words.text('draft_banner'))}</strong> "
+        f"{staff_link(changes_url, 'see_the_changes', words)}</p></div>"
     )
 
 

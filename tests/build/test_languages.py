@@ -14,13 +14,20 @@ from xml.etree import ElementTree
 
 import pytest
 
-from macros.clauses.translated import source_hash
-from macros.data import language_file
+from macros.clauses.translated import (
+    TEAM,
+    WordsShown,
+    data_words,
+    response_field,
+    step_field,
+    up_to_date_clauses,
+)
+from macros.data import language_file, model
 from macros.data.language_file import LanguageFile
 from macros.finishing.pipeline import clauses_from_html
 from macros.languages import builds
 from macros.pages import responses
-from tests.support.builds import DATA, ROOT, Build, build, copy_project
+from tests.support.builds import DATA, FIXTURES, ROOT, Build, build, copy_project
 from tests.support.pages import Html, directed_texts
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
@@ -64,19 +71,54 @@ def test_the_menu_is_translated_and_links_to_the_english_staff_pages(site: Path,
     assert "policy/" in links and "raise-a-concern/" in links
 
 
+def current_translations(words: LanguageFile, site: Path) -> dict[str, str]:
+    """The clauses this language shows translated (from the English as it is), as it shows them:
+    the text's from its file, the responses' from its data file words."""
+    english = clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))
+    data = data_words(DATA, words)
+    shown = {word.field: word.shown for word in data}
+    translated = {clause_id: entry.text for clause_id, entry in words.clauses.items()} | {
+        r.id: responses.response_text(r.model_copy(update={
+            "action": shown[response_field(r.id, "action")],
+            "applies_when": shown[response_field(r.id, "applies_when")] if r.applies_when else None}))
+        for r in DATA.responses}
+    return {clause_id: translated[clause_id] for clause_id in up_to_date_clauses(words, english, data)}
+
+
 def words_in(built: Html, words: str) -> bool:
     return " ".join(words.split()) in built.text
 
 
+# The panel's and the banners' English words, none of which a translated page may show.
+PANEL_ENGLISH = re.compile(r"\b(Version|Approv\w*|force|review|recorded|governors|changes)\b")
+
+
 @pytest.mark.parametrize("code", CODES)
-def test_what_stays_english_on_a_translated_page_is_marked_english(site: Path, code: str) -> None:
+def test_the_version_panel_and_banners_are_in_the_pages_language(site: Path, code: str) -> None:
+    """The staff pages they link to stay English, and the links say so."""
+    words = language(code)
     policy = page(site, code, "policy/")
-    assert policy.find("aside", lang="en", dir="ltr", **{"aria-label": "Version"})
+    panels = policy.find("aside", **{"aria-label": words.text("version_panel_label")})
+    assert len(panels) == 1 and "lang" not in panels[0]
+    start = '<aside class="version-panel'
+    panel = Html(start + policy.source.split(start, 1)[1].split("</aside>", 1)[0])
+    assert not PANEL_ENGLISH.search(panel.text), panel.text
+    if DATA.versions:
+        assert words.text("version_number", number=DATA.versions[-1].number) in panel.text
+        assert words.text("version_history") in panel.text and words.text("english_page") in panel.text
+        assert panel.find("a", hreflang="en", href="../../versions/")
+    else:
+        assert panel.text == words.text("no_version_approved")
     titles = [t for t in policy.source.split('id="page-contents-title">')[1:2]]
-    assert titles and titles[0].startswith(language(code).text("contents") + "</h2>")
+    assert titles and titles[0].startswith(words.text("contents") + "</h2>")
+    expected = words.text("not_yet_approved") if not DATA.versions else words.text("draft_banner")
     for url in PARENT_PAGES:
         built = page(site, code, url)
-        assert all(banner.get("lang") == "en" for banner in built.find("div", class_="draft-banner"))
+        for banner in built.find("div", class_="draft-banner"):
+            assert "lang" not in banner
+        for source in built.source.split('<div class="draft-banner" role="note">')[1:]:
+            text = Html(source.split("</div>", 1)[0]).text
+            assert expected in text and not PANEL_ENGLISH.search(text), text
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -91,15 +133,28 @@ def test_the_data_file_words_are_the_languages_and_the_contacts_the_data_files(s
     concern = page(site, code, "raise-a-concern/")
     for key in ("journey_raise", "journey_look", "journey_respond", "journey_depending"):
         assert words_in(concern, words.text(key)), key
-    assert words_in(concern, words.strings["journey_contact"].format(team=words.data.contact_team))  # type: ignore[union-attr]
-    assert words_in(concern, words.data.proportionality)
     assert words_in(concern, words.text("call")) and words_in(concern, words.text("email"))
     assert DATA.contact.email in concern.text and DATA.contact.phone in concern.text
-    policy = page(site, code, "policy/")
-    steps = responses.steps_sentence(words.data.concern_steps, words.text("list_separator"),
-                                     words.text("list_last_separator"))
-    assert words_in(policy, steps)
     assert "Contact the" not in concern.text and "The school may respond" not in concern.text
+    # Each word translated from the data file's English as it is, in the language; any other
+    # (this school's words, if the data file is another's), in English, marked so.
+    data = data_words(DATA, words)
+    shown = {word.field: word.shown for word in data}
+    team = escape(words.text("journey_contact", team="{team}")).replace("{team}", WordsShown.of(data, words).html(
+        TEAM, shown[TEAM]))
+    assert team in concern.source
+    for word in data:
+        assert escape(word.shown) in concern.source, word.field
+        if word.up_to_date:
+            assert f'<span lang="en" dir="ltr">{escape(word.english)}</span>' not in concern.source, word.field
+        else:
+            assert (f'<span lang="en" dir="ltr">{escape(word.english)}</span> <span class="translation-updating">'
+                    f'{escape(words.text("words_updating"))}</span>') in concern.source, word.field
+    policy = page(site, code, "policy/")
+    steps = [shown[step_field(index)] for index in range(len(DATA.concern_steps))]
+    if all(word.up_to_date for word in data if word.field.startswith("data.concern_steps")):
+        assert words_in(policy, responses.steps_sentence(steps, words.text("list_separator"),
+                                                         words.text("list_last_separator")))
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -128,13 +183,13 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
     policy = page(site, code, "policy/")
     clauses = policy.find("li", class_="clause")
     assert [c["data-clause"] for c in clauses] == list(english)
+    translated = current_translations(words, site)
     for clause in clauses:
         clause_id = clause["data-clause"]
         short = Html.read(site / code / clause_id.lower() / "index.html")
         assert short.find("meta", content="0; url=../policy/#" + clause_id.lower())
-        translated = words.clauses.get(clause_id)
-        current = translated and translated.source == source_hash(english[clause_id])
-        assert short.meta("og:description") == (translated.text if current else english[clause_id]), clause_id
+        current = clause_id in translated
+        assert short.meta("og:description") == (translated[clause_id] if current else english[clause_id]), clause_id
         assert clause["data-link"] == f"{DATA.school.site_url}{code}/{clause_id.lower()}/"
         # Its page, for a browser that does not forward, is in the language too, and right to
         # left where the language is; the clause it quotes in English is marked English.
@@ -273,26 +328,29 @@ def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: B
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     assert re.findall(r'data-clause="([A-Z]+[0-9]+)"', built) == list(english)
     notice = added.text("translation_updating")
+    translated = current_translations(added, site)
     for clause_id in english:
         item = re.search(rf'<li[^>]*data-clause="{clause_id}"[^>]*>(.*?)</li>', built, re.DOTALL)
         assert item
-        if clause_id in added.clauses:
-            assert added.clauses[clause_id].text in unescape(item[1]) and notice not in item[1]
+        if clause_id in translated:
+            assert translated[clause_id] in unescape(item[1]) and notice not in item[1]
         else:
             assert '<span lang="en" dir="ltr">' in item[1] and notice in item[1], clause_id
     warning = next(line for line in fourth_language.output.splitlines() if f"translation {added.language}:" in line)
     assert "V1" in warning and "C1," not in warning
+    # The data file's words it has not translated yet (R4's, the proportionality sentence) too.
+    assert "data.responses.R4.action" in warning and "data.proportionality" in warning
 
 
 def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
     site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
+    translated = current_translations(added, site)
     for clause_id, text in english.items():
         short = Html.read(site / added.language / clause_id.lower() / "index.html")
-        expected = added.clauses[clause_id].text if clause_id in added.clauses else text
-        assert short.meta("og:description") == expected, clause_id
+        assert short.meta("og:description") == translated.get(clause_id, text), clause_id
         quote = short.find("blockquote")[0]
-        assert quote.get("lang") == (None if clause_id in added.clauses else "en"), clause_id
+        assert quote.get("lang") == (None if clause_id in translated else "en"), clause_id
 
 
 def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
@@ -434,3 +492,44 @@ def test_the_notice_says_in_the_language_when_it_was_translated(site: Path, code
         assert months[day.month - 1] in own.text and str(day.year) in own.text, (url, own.text)
         assert f"{day:%B}" not in own.text, (url, own.text)
         assert words_in(own, words.text("translation_date", date=words.long_date(day)))
+
+
+# ---- Another school's data file: its words were never translated ----
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_translated_page_shows_this_schools_translated_data_words(fictional_build: Build, code: str) -> None:
+    """Built with the fictional school's data file: each translated page shows that school's words
+    in English, marked so, with the notice in its language; never this school's translation."""
+    words = language(code)
+    site = fictional_build.site
+    data = words.data
+    ours = [entry.text for entry in [data.contact_team, *data.concern_steps, data.proportionality] if entry]
+    ours += [entry.text for r in data.responses.values() for entry in (r.action, r.applies_when) if entry]
+    assert len(ours) >= 8
+    pages = [path for path in (site / code).rglob("*") if path.suffix in {".html", ".json"}]
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        shown = json.dumps(json.loads(text), ensure_ascii=False) if path.suffix == ".json" else unescape(text)
+        for translated in ours:
+            assert translated not in shown, (path.relative_to(site), translated)
+    fictional = model.load(FIXTURES / "oakfield.yml")
+    fields = [word.field for word in data_words(fictional, words)]
+    assert not any(word.up_to_date for word in data_words(fictional, words))
+    notice = f'<span class="translation-updating">{escape(words.text("words_updating"))}</span>'
+    concern = page(site, code, "raise-a-concern/").source
+    policy = page(site, code, "policy/").source
+    for word in data_words(fictional, words):
+        marked = f'<span lang="en" dir="ltr">{escape(word.english)}</span> {notice}'
+        assert marked in concern, word.field
+        # The guidance shows the steps and the proportionality sentence so; a response is a clause,
+        # shown whole in English with the clause's notice.
+        if not word.clause:
+            assert marked in policy, word.field
+    for response in fictional.responses:
+        item = re.search(rf'<li[^>]*data-clause="{response.id}"[^>]*>(.*?)</li>', policy, re.DOTALL)
+        assert item and f'<span lang="en" dir="ltr">{escape(responses.response_text(response))}</span>' in item[1]
+        assert escape(words.text("translation_updating")) in item[1]
+    warning = next(line for line in fictional_build.output.splitlines() if f"translation {code}:" in line)
+    assert f"the data file's words {', '.join(fields)} show the English" in warning

@@ -11,10 +11,11 @@ import feedparser
 import pypdf
 import pytest
 
-from macros.data import model
+from macros.data import language_file, model
+from macros.data.language_file import LanguageFile
 from macros.pages import contacts
 from macros.versions.archive import sha256
-from tests.support.builds import DATA, Build, build, lychee, replace, web_root
+from tests.support.builds import DATA, ROOT, Build, build, lychee, replace, web_root
 from tests.support.pages import Html, pages
 from tests.support.releases import C2_NEW, C2_OLD, releasable_copy, release
 
@@ -29,6 +30,8 @@ A7_WITHDRAWN = (
 # (20 January 2027) but before it came into force (1 February 2027).
 AFTER_1_2 = "2028-03-01"
 BEFORE_1_1 = "2027-01-25"
+# The translations: their guidance says the same, in their words.
+LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 PAIRS = ["1.0...1.1", "1.0...1.2", "1.0...current", "1.1...1.2", "1.1...current", "1.2...current"]
 
 # 1.1 changes the phone number: another valid number of the same school's.
@@ -139,6 +142,8 @@ def test_unapproved_changes_put_a_banner_on_every_page(versions_build: Build, si
         html = path.read_text(encoding="utf-8")
         if path.name == "404.html" or "/versions/1." in str(path) or "md-content" not in html:
             continue
+        if any(path.is_relative_to(versions_build.site / words.language) for words in LANGUAGES):
+            continue  # in its language: test_each_language_says_where_the_version_stands_in_its_words
         assert "This text includes changes not yet approved by the governors" in html, path
     for path in pages(site):
         assert "not yet approved" not in path.read_text(encoding="utf-8"), path
@@ -153,6 +158,10 @@ def test_an_overdue_review_warns_but_builds(
     assert "the review of version 1.2 is overdue" in result.output
     text = Html.read(result.site / "policy" / "index.html").text
     assert "The review was due on 15 January 2029 and is overdue." in text
+    for words in LANGUAGES:
+        panel = translated_panel(result.site, words.language)
+        assert words.text("review_overdue") in panel, words.language
+        assert words.text("review_was_due", date=words.long_date(dt.date(2029, 1, 15))) in panel, words.language
 
 
 def test_a_tampered_archive_fails_naming_the_version(three_versions: Path, tmp_path: Path) -> None:
@@ -387,3 +396,42 @@ def test_every_page_and_the_history_lead_to_the_feed(versions_build: Build) -> N
         assert alternate["href"] == f"{DATA.school.site_url}versions/feed.xml", path
         assert (versions_build.site / alternate["href"].removeprefix(DATA.school.site_url)).resolve() == feed.resolve()
     assert Html.read(versions_build.site / "versions" / "index.html").find("a", href="feed.xml")
+
+
+# ---- The same, on each language's guidance: in its words, with its month names ----
+# The panel's and banners' English words; the governors' own name for themselves is marked English.
+PANEL_ENGLISH = re.compile(r"\b(Version|Approv\w*|force|review|recorded|governors|changes|January|February)\b")
+
+
+def translated_panel(site: Path, code: str) -> str:
+    """The version panel's text on a language's guidance, without what it marks as English."""
+    source = (site / code / "policy" / "index.html").read_text(encoding="utf-8")
+    panel = re.search(r'<aside class="version-panel.*?</aside>', source, re.S)
+    assert panel, code
+    text = Html(re.sub(r'<span lang="en" dir="ltr">.*?</span>', "", panel[0])).text
+    assert not PANEL_ENGLISH.search(text), (code, text)
+    return text
+
+
+@pytest.mark.parametrize("words", LANGUAGES, ids=lambda words: words.language)
+def test_each_language_says_where_the_version_stands_in_its_words(
+    versions_build: Build, pending_build: Build, words: LanguageFile
+) -> None:
+    def date(iso: str) -> str:
+        return words.long_date(dt.date.fromisoformat(iso))
+
+    in_force = translated_panel(versions_build.site, words.language)
+    assert words.text("version_number", number="1.2") in in_force
+    assert words.text("in_force_since", date=date("2028-01-15")) in in_force
+    assert words.text("next_review", date=date("2029-01-15")) in in_force
+    pending = translated_panel(pending_build.site, words.language)
+    assert words.text("coming_into_force", approved=date("2028-01-15"), effective=date("2028-01-15")) in pending
+    assert words.text("until_then_in_force", number="1.0") in pending
+    # The banner of unapproved changes, on every page of the language.
+    for path in pages(versions_build.site / words.language):
+        source = path.read_text(encoding="utf-8")
+        if path.name == "404.html" or "md-content" not in source:
+            continue
+        banner = re.search(r'<div class="draft-banner" role="note">.*?</div>', source, re.S)
+        assert banner, path
+        assert words.text("draft_banner") in Html(banner[0]).text and not PANEL_ENGLISH.search(Html(banner[0]).text)

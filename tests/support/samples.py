@@ -25,4 +25,4 @@ def polish_with(clauses: dict[str, tuple[str, str]]) -> language_file.LanguageFi
     """The Polish file with these clauses: id → (its words, the English they were translated from)."""
     loaded = language_file.load(POLISH)
     return loaded.model_copy(update={"clauses": {
-        k: language_file.TranslatedClause(text=t, source=translated.source_hash(s)) for k, (t, s) in clauses.items()}})
+        k: language_file.TranslatedText(text=t, source=translated.source_hash(s)) for k, (t, s) in clauses.items()}})

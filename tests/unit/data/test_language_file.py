@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 
 from macros.common.problems import SiteError
 from macros.data import language_file
-from macros.pages import translated_page
+from macros.pages import responses, translated_page
+from macros.versions import approval
 from tests.support.builds import ROOT
 
 POLISH = ROOT / "translations" / "pl" / "language.yml"
@@ -89,3 +91,29 @@ def test_dates_are_written_in_the_language() -> None:
     months = words.strings["months"]
     assert isinstance(months, list)
     assert words.long_date(dt.date(2027, 1, 20)) == words.text("date", day="20", month=months[0], year="2027")
+
+
+@pytest.mark.parametrize("key", ["in_force_since", "draft_banner", "words_updating", "english_page"])
+def test_a_missing_string_fails_naming_the_file_and_the_key(tmp_path: Path, key: str) -> None:
+    line = next(line for line in POLISH.read_text(encoding="utf-8").splitlines() if line.startswith(f"  {key}: "))
+    path = broken(tmp_path, line + "\n", "")
+    with pytest.raises(SiteError) as raised:
+        language_file.load(path)
+    message = str(raised.value)
+    assert str(path) in message and f"the site's strings {key} are missing" in message
+
+
+def test_every_string_the_site_says_is_one_a_language_file_must_have() -> None:
+    """No string falls back to English: each the code asks a language for is checked at load."""
+    asked = set()
+    for path in (ROOT / "macros").rglob("*.py"):
+        asked |= set(re.findall(r"""\.text\(\s*["'](\w+)["']""", path.read_text(encoding="utf-8")))
+    asked |= set(approval.ENGLISH_WORDS) | set(responses.JOURNEY_WORDS)
+    assert asked - set(language_file.USED_STRINGS) == set()
+
+
+def test_a_data_word_without_its_source_is_named(tmp_path: Path) -> None:
+    path = broken(tmp_path, ', source: "36d966069784" }', " }")
+    with pytest.raises(SiteError) as raised:
+        language_file.load(path)
+    assert "data.proportionality.source" in str(raised.value) and "line " in str(raised.value)

@@ -90,7 +90,9 @@ def translated(language: str, page_name: str) -> tuple[str, dict[str, Any]]:
 
 def translated_responses(language: str) -> list[Response]:
     data = language_file(language)["data"]["responses"]
-    return [Response(id=rid, **fields) for rid, fields in data.items()]
+    return [Response(id=rid, action=fields["action"]["text"],
+                     applies_when=fields["applies_when"]["text"] if "applies_when" in fields else None)
+            for rid, fields in data.items()]
 
 
 def with_responses(language: str, markdown: str) -> str:
@@ -135,11 +137,15 @@ def test_no_fluent_speaker_has_checked_these_yet(language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_clause_has_its_words_and_english_source(language: str, english_clauses: list[Clause]) -> None:
+    """Every clause but the responses (the data file's words, below), translated from the English as it is."""
     clauses = language_file(language)["clauses"]
-    assert list(clauses) == [c.id for c in english_clauses]
+    responses = {r.id for r in model.load(SOURCE_DATA).responses}
+    english = {c.id: c.text for c in english_clauses if c.id not in responses}
+    assert list(clauses) == list(english)
     for clause_id, entry in clauses.items():
         assert str(entry["text"]).strip(), f"{language} {clause_id}: no words"
         assert SHORT_HASH.match(str(entry["source"])), f"{language} {clause_id}: source {entry['source']!r}"
+        assert entry["source"] == source_hash(english[clause_id]), f"{language} {clause_id}: not from the English now"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -150,24 +156,29 @@ def test_the_policy_has_its_clauses_once_in_the_english_order(language: str, eng
     # In the English order, each once. A clause the English has gained since is not required:
     # the site shows the English in its place (and the build and the worklist say so).
     assert len(ids) == len(set(ids)) and ids == [c.id for c in english_clauses if c.id in ids]
-    words = language_file(language)["clauses"]
-    assert {clause_id: text.strip() for clause_id, text in lines} == {k: v["text"] for k, v in words.items()}
+    words = {k: v["text"] for k, v in language_file(language)["clauses"].items()}
+    words |= {r.id: response_text(r) for r in translated_responses(language)}
+    assert {clause_id: text.strip() for clause_id, text in lines} == words
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_data_file_words_are_all_translated(language: str) -> None:
+def test_the_data_file_words_are_all_translated_from_the_english_as_it_is(language: str) -> None:
+    """Each of the data file's words, with the fingerprint of the data file's English now."""
     source = model.load(SOURCE_DATA)
     data = language_file(language)["data"]
-    assert data["contact_team"].strip() and data["proportionality"].strip()
-    assert len(data["concern_steps"]) == len(source.concern_steps) and all(s.strip() for s in data["concern_steps"])
-    responses = translated_responses(language)
     english = {r.id: r for r in source.responses}
-    # Each translated response is one the data file has, with "when it applies" where it has one.
-    assert all(r.id in english and (r.applies_when is None) == (english[r.id].applies_when is None)
-               for r in responses)
-    clauses = language_file(language)["clauses"]
-    for response in responses:
-        assert clauses[response.id]["text"] == response_text(response)
+    assert set(data["responses"]) == set(english)
+    pairs = [(data["contact_team"], source.contact.team), (data["proportionality"], source.proportionality),
+             *zip(data["concern_steps"], source.concern_steps, strict=True)]
+    for rid, fields in data["responses"].items():
+        pairs.append((fields["action"], english[rid].action))
+        # "When it applies" where the data file has one, and only there.
+        assert ("applies_when" in fields) == (english[rid].applies_when is not None), f"{language} {rid}"
+        if english[rid].applies_when:
+            pairs.append((fields["applies_when"], english[rid].applies_when))
+    for entry, words in pairs:
+        assert str(entry["text"]).strip(), f"{language}: no words for {words!r}"
+        assert entry["source"] == source_hash(words), f"{language}: {entry['text']!r} is not from {words!r}"
 
 
 @pytest.mark.parametrize("page_name", PAGES)

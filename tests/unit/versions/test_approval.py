@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
+from macros.data import language_file
 from macros.data.model import Version
 from macros.versions import approval
 from macros.versions.archive import Archive
+from tests.support.builds import ROOT
 from tests.support.pages import Html
 
 HASH = "0" * 64
@@ -84,3 +88,45 @@ def test_the_panel_says_when_the_latest_version_comes_into_force() -> None:
     assert "Until then, version 1.0 is in force." in text
     panel = approval.panel_html(archives(OLD), dt.date(2027, 1, 25), "")
     assert "Version 1.0Approval: not recorded" in Html(panel).text
+
+
+# English words the panel and banners have, none of which a translated one may show.
+ENGLISH_WORDS = re.compile(r"\b(Version|Approv\w*|force|review|recorded|January|February|governors|changes)\b")
+
+
+@pytest.mark.parametrize("code", ["pl", "ar", "ur"])
+def test_the_panel_and_banners_are_in_the_pages_language_with_its_dates(code: str) -> None:
+    words = language_file.load(ROOT / "translations" / code / "language.yml")
+    date = words.long_date
+    pending = approval.panel_html(archives(OLD, NEXT), dt.date(2027, 1, 25), "../../versions/", words)
+    overdue = approval.panel_html(archives(OLD, NEXT), dt.date(2028, 2, 1), "../../versions/", words)
+    unrecorded = approval.panel_html(archives(OLD), dt.date(2027, 1, 25), "../../versions/", words)
+    banners = [approval.draft_banner_html("../versions/changes/", words),
+               approval.not_yet_approved_html("../versions/", words),
+               approval.panel_html([], dt.date(2027, 1, 25), "", words)]
+    for html in [pending, overdue, unrecorded, *banners]:
+        # The only English is the governors' own name for themselves, marked so.
+        assert not ENGLISH_WORDS.search(Html(html.replace('<span lang="en" dir="ltr">Board</span>', "")).text), html
+    assert f'aria-label="{words.text("version_panel_label")}"' in pending
+    text = Html(pending).text
+    assert words.text("version_number", number="1.1") in text
+    coming = words.text("coming_into_force", approved=date(dt.date(2027, 1, 20)), effective=date(dt.date(2027, 2, 1)))
+    assert coming in text
+    assert words.text("until_then_in_force", number="1.0") in text
+    assert words.text("next_review", date=date(dt.date(2028, 1, 20))) in text
+    assert words.text("minute_reference", ref="B 1") in text
+    assert '<a href="../../versions/" hreflang="en">' in pending and words.text("english_page") in text
+    text = Html(overdue).text
+    assert words.text("in_force_since", date=date(dt.date(2027, 2, 1))) in text
+    assert words.text("review_overdue") in text
+    assert words.text("review_was_due", date=date(dt.date(2028, 1, 20))) in text
+    assert words.text("approval_not_recorded") in Html(unrecorded).text
+    replaced = approval.standings([OLD, NEXT], dt.date(2027, 3, 1))[0]
+    assert approval.standing_sentence(replaced, words) == words.text(
+        "replaced_by_on", number="1.1", date=date(dt.date(2027, 2, 1)))
+    assert words.text("draft_banner") in Html(banners[0]).text
+    assert words.text("not_yet_approved") in Html(banners[1]).text
+    assert words.text("no_version_approved") in Html(banners[2]).text
+    # Its month names, not the English ones.
+    months = words.strings["months"]
+    assert isinstance(months, list) and months[0] in date(dt.date(2027, 1, 20))
