@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import phonenumbers
 import pytest
@@ -21,7 +21,6 @@ from tests.support.browser import (
     PHONE,
     REFRESH,
     assert_in_view_below_header,
-    open_page,
     search,
     source,
 )
@@ -45,43 +44,6 @@ def phone(browser: Browser, base_url: str, scheme: str = "light") -> BrowserCont
 
 
 # ---- Every page ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def every_page(browser: Browser, base_url: str, site: Path, pages: list[str]) -> dict[str, dict]:
-    """Each page as a phone shows it: its description, main headings and contact links."""
-    context = phone(browser, base_url)
-    page = context.new_page()
-    found = {}
-    try:
-        for path in pages:
-            open_page(page, site, path)
-            found[path] = page.evaluate(
-                """() => ({
-                  descriptions: [...document.querySelectorAll('head meta[name="description"]')].map(m => m.content),
-                  h1: [...document.querySelectorAll('h1')].map(h => h.textContent.trim()),
-                  tel: [...document.querySelectorAll('a[href^="tel:"]')].map(a => a.getAttribute('href')),
-                  mailto: [...document.querySelectorAll('a[href^="mailto:"]')].map(a => a.getAttribute('href')),
-                })"""
-            )
-    finally:
-        context.close()
-    return found
-
-
-def test_tap_to_call_and_email_use_the_school_details(every_page: dict[str, dict]) -> None:
-    problems = []
-    for path, facts in every_page.items():
-        problems += [f"{path or '/'}: {href}" for href in facts["tel"] if href != TEL]
-        for href in facts["mailto"]:
-            parts = urlsplit(href)
-            subject = parse_qs(parts.query).get("subject")
-            if parts.path != DATA.contact.email or subject != [DATA.contact.email_subject]:
-                problems.append(f"{path or '/'}: {href}")
-    assert not problems, f"expected {TEL} and mailto:{DATA.contact.email}?subject=…:\n" + "\n".join(problems)
-    # The pages that matter offer both (the test would pass on a site with no contact links at all).
-    for path in ("", "raise-a-concern/", "accessibility/"):
-        assert every_page[path]["tel"] and every_page[path]["mailto"], f"{path or '/'}: no call or email link"
 
 
 def test_the_call_and_email_buttons_are_big_enough_for_a_thumb(page: Page) -> None:

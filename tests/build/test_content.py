@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+import phonenumbers
 import pytest
 
 from macros.pages import contacts
@@ -88,3 +90,25 @@ def test_tap_to_call_and_email_on_every_page_that_needs_them(site: Path) -> None
         assert html.find("a", href=contacts.tel_href(DATA.contact.phone)), name
         assert any(a.get("href", "").startswith(f"mailto:{DATA.contact.email}?subject=")
                    for _, a in html.tags if _ == "a"), name
+
+
+def test_every_call_and_email_link_in_every_language_is_the_schools(site: Path) -> None:
+    """Each tel: link dials the school's number (E.164, worked out here from the number the data
+    file writes), each mailto: link writes to its address with its subject: on every page, the
+    translations' too. (The links sit in the built HTML: no browser is needed to read them.)"""
+    tel = "tel:" + phonenumbers.format_number(phonenumbers.parse(DATA.contact.phone, "GB"),
+                                              phonenumbers.PhoneNumberFormat.E164)
+    problems, seen = [], set()
+    for path in pages(site):
+        for _, attributes in (item for item in Html.read(path).tags if item[0] == "a"):
+            href = attributes.get("href", "")
+            if href.startswith("tel:"):
+                seen.add("tel")
+                problems += [f"{path.relative_to(site)}: {href}"] if href != tel else []
+            elif href.startswith("mailto:"):
+                seen.add("mailto")
+                parts = urlsplit(href)
+                subject = parse_qs(parts.query).get("subject")
+                if parts.path != DATA.contact.email or subject != [DATA.contact.email_subject]:
+                    problems.append(f"{path.relative_to(site)}: {href}")
+    assert seen == {"tel", "mailto"} and not problems, problems
