@@ -209,10 +209,15 @@ def test_short_links_preview_the_clause_in_the_language(site: Path, code: str) -
 # ---- Out of date: the English changed, or the translation lacks a clause ----
 
 
+FOURTH = ROOT / "tests" / "fixtures" / "translations" / "ro"
+
+
 @pytest.fixture(scope="module")
-def changed_english(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The English of C3 reworded; the Polish lacking C4; a clause the English no longer has."""
-    project = copy_project(tmp_path_factory.mktemp("changed-english") / "project")
+def changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One build for what a school changes: the English of C3 reworded; the Polish lacking C4 and
+    keeping a clause the English no longer has; and a fourth language added as files only (a
+    language file and two pages)."""
+    project = copy_project(tmp_path_factory.mktemp("changed") / "project")
     policy = project / "docs" / "policy.md"
     text = policy.read_text(encoding="utf-8")
     c3 = re.search(r"^- \[C3\] (.+)$", text, re.MULTILINE)
@@ -222,14 +227,15 @@ def changed_english(tmp_path_factory: pytest.TempPathFactory) -> Build:
     lines = [line for line in polish.read_text(encoding="utf-8").splitlines() if not line.startswith("- [C4] ")]
     lines.insert(lines.index(next(line for line in lines if line.startswith("- [C1] "))), "- [Z9] Gone")
     polish.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copytree(FOURTH, project / "translations" / FOURTH.name)
     result = build(project / "site", project=project)
     assert result.ok, result.output
     return result
 
 
-def test_a_changed_or_missing_clause_shows_the_english_marked_and_explained(changed_english: Build) -> None:
+def test_a_changed_or_missing_clause_shows_the_english_marked_and_explained(changed: Build) -> None:
     words = language("pl")
-    built = (changed_english.site / "pl" / "policy" / "index.html").read_text(encoding="utf-8")
+    built = (changed.site / "pl" / "policy" / "index.html").read_text(encoding="utf-8")
     notice = words.text("translation_updating")
     for clause_id in ("C3", "C4"):
         item = re.search(rf'<li[^>]*data-clause="{clause_id}"[^>]*>(.*?)</li>', built, re.DOTALL)
@@ -243,8 +249,8 @@ def test_a_changed_or_missing_clause_shows_the_english_marked_and_explained(chan
     assert words.clauses["C2"].text in unescape(built)
 
 
-def test_the_build_warns_naming_the_language_and_the_clauses(changed_english: Build) -> None:
-    warnings = [line for line in changed_english.output.splitlines() if "translation pl" in line]
+def test_the_build_warns_naming_the_language_and_the_clauses(changed: Build) -> None:
+    warnings = [line for line in changed.output.splitlines() if "translation pl" in line]
     assert warnings and "C3, C4" in warnings[0] and "Z9" in warnings[0]
 
 
@@ -297,21 +303,8 @@ def test_every_page_links_to_the_same_page_in_every_other_language(site: Path) -
 
 # ---- A school adds a language by adding files ----
 
-FOURTH = ROOT / "tests" / "fixtures" / "translations" / "ro"
-
-
-@pytest.fixture(scope="module")
-def fourth_language(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The project with a fourth language added as files only: a language file and two pages."""
-    project = copy_project(tmp_path_factory.mktemp("fourth-language") / "project")
-    shutil.copytree(FOURTH, project / "translations" / FOURTH.name)
-    result = build(project / "site", project=project)
-    assert result.ok, result.output
-    return result
-
-
-def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_language: Build) -> None:
-    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
+def test_a_language_added_as_files_is_built_with_its_pages_and_menu(changed: Build) -> None:
+    site, added = changed.site, language_file.load(FOURTH / "language.yml")
     code = added.language
     home, policy = page(site, code, ""), page(site, code, "policy/")
     assert home.find("html", lang=code, dir="ltr") and policy.find("html", lang=code)
@@ -322,8 +315,8 @@ def test_a_language_added_as_files_is_built_with_its_pages_and_menu(fourth_langu
     assert not (site / code / "raise-a-concern").exists()
 
 
-def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: Build) -> None:
-    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
+def test_its_missing_clauses_show_the_english_with_the_notice(changed: Build) -> None:
+    site, added = changed.site, language_file.load(FOURTH / "language.yml")
     built = (site / added.language / "policy" / "index.html").read_text(encoding="utf-8")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     assert re.findall(r'data-clause="([A-Z]+[0-9]+)"', built) == list(english)
@@ -336,14 +329,14 @@ def test_its_missing_clauses_show_the_english_with_the_notice(fourth_language: B
             assert translated[clause_id] in unescape(item[1]) and notice not in item[1]
         else:
             assert '<span lang="en" dir="ltr">' in item[1] and notice in item[1], clause_id
-    warning = next(line for line in fourth_language.output.splitlines() if f"translation {added.language}:" in line)
+    warning = next(line for line in changed.output.splitlines() if f"translation {added.language}:" in line)
     assert "V1" in warning and "C1," not in warning
     # The data file's words it has not translated yet (R4's, the proportionality sentence) too.
     assert "data.responses.R4.action" in warning and "data.proportionality" in warning
 
 
-def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build) -> None:
-    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
+def test_its_short_links_preview_its_words_or_the_english(changed: Build) -> None:
+    site, added = changed.site, language_file.load(FOURTH / "language.yml")
     english = {c.id: c.text for c in clauses_from_html((site / "policy" / "index.html").read_text(encoding="utf-8"))}
     translated = current_translations(added, site)
     for clause_id, text in english.items():
@@ -353,8 +346,8 @@ def test_its_short_links_preview_its_words_or_the_english(fourth_language: Build
         assert quote.get("lang") == (None if clause_id in translated else "en"), clause_id
 
 
-def test_every_page_offers_the_added_language(fourth_language: Build) -> None:
-    site, added = fourth_language.site, language_file.load(FOURTH / "language.yml")
+def test_every_page_offers_the_added_language(changed: Build) -> None:
+    site, added = changed.site, language_file.load(FOURTH / "language.yml")
     offered = 0
     for path in sorted(site.rglob("index.html")):
         built = Html.read(path)
