@@ -26,6 +26,8 @@ POLICY_URL = "policy/"
 OG_IMAGE = "assets/og-image.png"
 # Pages that may define clauses: the guidance, and its approved archives (their ids prefixed).
 ARCHIVE_PREFIX = "versions/"
+# Set before each line of the WhatsApp text on a right-to-left page (Build.whatsapp_rules).
+RIGHT_TO_LEFT_MARK = "\u200f"
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,13 @@ class Build:
         conduct = [c for c in self.policy.clauses if c.id.startswith("C")]
         heading = f"{self.data.school.name}: {conduct[0].section}"
         link = f"{self.data.school.site_url}{POLICY_URL}#{contents.CODE_OF_CONDUCT}"
-        return rules.whatsapp_text(heading, conduct, link)
+        text = rules.whatsapp_text(heading, conduct, link)
+        if self.translation and self.translation.language.dir == "rtl":
+            # WhatsApp sets a line's direction from its first strong letter, and each line starts
+            # in Latin (the school's name, C1, the link): a right-to-left mark first, U+200F, which
+            # every phone knows (the Arabic letter mark, U+061C, is from 2013: older ones draw a box).
+            text = "\n".join(RIGHT_TO_LEFT_MARK + line for line in text.split("\n"))
+        return text
 
     def version_texts(self) -> list[changes.Text]:
         """Every approved version, then the current text: what comparisons compare."""
