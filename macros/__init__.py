@@ -56,9 +56,10 @@ def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | No
         separator, last_separator = language.text("list_separator"), language.text("list_last_separator")
         journey = {key: language.text(key) if key != "journey_contact" else str(language.strings[key])
                    for key in responses.JOURNEY_WORDS}
-    env.macro(lambda: contacts.email_link(data.contact, ltr), "email_link")
+    env.macro(lambda: contacts.email_link(data.contact, ltr, english=language is not None), "email_link")
     env.macro(lambda: contacts.phone_link(data.contact, ltr), "phone_link")
-    env.macro(lambda: contacts.contact_actions(data.contact, call, email, ltr), "contact_actions")
+    env.macro(lambda: contacts.contact_actions(data.contact, call, email, ltr, english=language is not None),
+              "contact_actions")
     env.macro(lambda: responses.steps_sentence(data.concern_steps, separator, last_separator), "concern_steps")
     env.macro(lambda: responses.response_clauses(data.responses), "response_clauses")
     env.macro(lambda policy_url: responses.concern_journey(data, policy_url, journey, ltr), "concern_journey")

@@ -35,7 +35,7 @@ USED_STRINGS = [
     "journey_school_will", "journey_respond", "journey_depending", "clause_heading", "go_to",
     "copy_link", "copy_link_to_clause", "link_copied", "copied", "copy_failed", "copy_for_whatsapp",
     "copy_rules_for_whatsapp", "rules_copied", "printed_from", "printed_on",
-    "notice_more", "toc_title",
+    "notice_more",
 ]  # fmt: skip
 # What a status needs recorded: a translation is checked by a fluent speaker, then approved.
 STATUS_RECORDS = {

@@ -90,9 +90,7 @@ def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile
     extensions = []
     for extension in config.get("markdown_extensions", []):
         if isinstance(extension, dict) and "toc" in extension:
-            # `title` names Material's contents (overrides/partials/toc.html) apart from the page's own.
-            extension = {"toc": {**extension["toc"], "permalink_title": language.text("link_to_this_section"),
-                                 "title": language.text("toc_title")}}
+            extension = {"toc": {**extension["toc"], "permalink_title": language.text("link_to_this_section")}}
         name = extension if isinstance(extension, str) else next(iter(extension))
         if name == markup.__name__ and language.dir == "rtl":
             options = {} if isinstance(extension, str) else dict(extension[name] or {})

@@ -21,8 +21,8 @@ from macros.data.language_file import (
 )
 
 STATUS_ENGLISH = {
-    "draft": "Draft translation into {english_name} by {translated_by}, {translated_on}, not yet checked by a "
-    "fluent speaker.",
+    "draft": "Draft translation into {english_name} by {translated_by}, {translated_on}, not checked by a fluent "
+    "speaker.",
     "checked": "Translated into {english_name} by {translated_by}, {translated_on}; checked by a fluent speaker, "
     "{checked_by}, on {checked_on}.",
     "approved": "Translated into {english_name} by {translated_by}, {translated_on}; checked by {checked_by} on "
@@ -64,7 +64,7 @@ def status_html(language: LanguageFile, english_href: str, home: bool = False) -
         + (f'{escape(language.text("staff_pages_english"))} ' if home else "") +
         f'<a href="{href}" hreflang="en">{escape(language.text("read_in_english"))}</a></p>'
         f'<p lang="en" dir="ltr">{escape(STATUS_ENGLISH[language.status].format(**facts), quote=False)} '
-        "The English guidance is the authoritative text.</p>"
+        "The English is authoritative.</p>"
         "</details></div>"
     )
 

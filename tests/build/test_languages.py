@@ -116,7 +116,7 @@ def test_every_translated_page_says_it_is_a_draft_in_both_languages_and_links_to
         assert words_in(Html(short), words.text("notice_draft")), short
         details = Html(more)
         assert words_in(details, f"Draft translation into {words.english_name} by {words.translated_by}")
-        assert words_in(details, "not yet checked by a fluent speaker. The English guidance is the authoritative text.")
+        assert words_in(details, "not checked by a fluent speaker. The English is authoritative.")
         english = [a["href"] for a in details.find("a", hreflang="en")]
         assert english == ["../" * (url.count("/") + 1) + url], english
 
