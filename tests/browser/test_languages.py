@@ -245,6 +245,18 @@ def test_the_copyright_sign_comes_before_the_school_name(page: Page, path: str) 
     assert abs(found[start]) < 1, found
 
 
+def test_the_logo_links_say_where_they_go_in_english(page: Page) -> None:
+    """In the header and the menu, on an Urdu page: "<school> – home", marked English (what a
+    screen reader says for the logo, whether an image or an inline SVG)."""
+    page.goto("ur/policy/")
+    # Each is shown at its own width: the menu's on a phone, the header's on a desktop.
+    for width, where in ((360, ".md-nav__button"), (1280, ".md-header__button")):
+        logo = page.locator(f"{where}.md-logo")
+        page.set_viewport_size({"width": width, "height": 740})
+        expect(logo).to_have_accessible_name(f"{DATA.school.name} – home")
+        assert logo.evaluate("(link) => link.closest('[lang]').lang") == "en"
+
+
 # ---- Fonts: Urdu in Nastaliq, English in the site's own ----
 
 FONTS = """() => ({text: getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily,
