@@ -63,9 +63,10 @@ def register_data_macros(env: Any, data: SchoolData, language: LanguageFile | No
         separator, last_separator = language.text("list_separator"), language.text("list_last_separator")
         journey = {key: language.text(key) if key != "journey_contact" else str(language.strings[key])
                    for key in responses.JOURNEY_WORDS}
-    env.macro(lambda: contacts.email_link(data.contact, ltr), "email_link")
+    env.macro(lambda: contacts.email_link(data.contact, ltr, english=language is not None), "email_link")
     env.macro(lambda: contacts.phone_link(data.contact, ltr), "phone_link")
-    env.macro(lambda: contacts.contact_actions(data.contact, call, email, ltr), "contact_actions")
+    env.macro(lambda: contacts.contact_actions(data.contact, call, email, ltr, english=language is not None),
+              "contact_actions")
     steps = data.concern_steps
     if language:
         steps = [shown.html(step_field(index), step) for index, step in enumerate(steps)]

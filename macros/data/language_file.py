@@ -27,7 +27,7 @@ Words = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 SourceHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
 # The strings the site itself uses; a language file may hold more (for pages still to come).
 USED_STRINGS = [
-    "status_notice", "translation_date", "authority_notice", "read_in_english", "translation_updating",
+    "translation_date", "authority_notice", "read_in_english", "translation_updating",
     "staff_pages_english", "language_switch_label", "read_in_your_language", "policy_title", "site_description",
     "contents",
     "switch_to_dark_mode", "switch_to_light_mode", "link_to_this_section", "call", "email", "date",
@@ -35,7 +35,7 @@ USED_STRINGS = [
     "journey_school_will", "journey_respond", "journey_depending", "clause_heading", "go_to",
     "copy_link", "copy_link_to_clause", "link_copied", "copied", "copy_failed", "copy_for_whatsapp",
     "copy_rules_for_whatsapp", "rules_copied", "printed_from", "printed_on", "words_updating", "english_page",
-    "nav_staff",
+    "nav_staff", "notice_draft", "notice_more",
     # The version panel and banners (macros/versions/approval.py)
     "version_panel_label", "version_number", "in_force_since", "in_force_undated", "coming_into_force",
     "replaced_by_on", "replaced_by", "until_then_in_force", "approval_not_recorded", "approved_by_on",
@@ -116,7 +116,8 @@ def record_problems(loaded: LanguageFile) -> list[tuple[str, str, str, str]]:
     if early:
         found.append((early[0], f"{', '.join(early)} recorded, but the status is {loaded.status!r}.",
                       "raise the status to match, or leave them empty (null).", str(getattr(loaded, early[0]))))
-    own_status = [] if loaded.status == "draft" else [f"status_{loaded.status}"]
+    # The notice's short line: a draft's own; a checked or approved translation's, its status.
+    own_status = ["notice_draft"] if loaded.status == "draft" else [f"status_{loaded.status}"]
     absent = [name for name in [*USED_STRINGS, *own_status] if name not in loaded.strings]
     if absent:
         found.append(("strings", f"the site's strings {', '.join(absent)} are missing.",

@@ -98,8 +98,8 @@ def framed(shell: str, levels: int, site_url: str, page: Made) -> str:
     for element in found:
         if element.start < article.close_start and element.end > article.open_end and element is not article:
             continue  # inside the article: replaced above
-        if element.tag == "nav" and element.has_class("md-nav--secondary"):
-            # The frame's contents list is not the page's.
+        if element.tag in {"nav", "div"} and element.has_class("md-nav--secondary"):
+            # The frame's contents list is not the page's (the sidebar's, a <nav>; the menu's, a <div>).
             edits.replace(element.open_end, element.close_start, "")
             continue
         changed = {}

@@ -21,10 +21,17 @@ def mailto_href(email: str, subject: str) -> str:
     return f"mailto:{email}?subject={quote(subject)}"
 
 
-def email_link(contact: Contact, ltr: bool = False) -> str:
+def english_attribute(english: bool) -> str:
+    """On a translated page the email address is marked English, as its screen reader then reads it
+    (not on an English page: its markup is part of the approved text)."""
+    return ' lang="en"' if english else ""
+
+
+def email_link(contact: Contact, ltr: bool = False, english: bool = False) -> str:
     """The email address as a link, written as the policy writes it."""
     href = mailto_href(contact.email, contact.email_subject)
-    return f'<a class="contact-link" href="{escape(href)}"{ltr_attribute(ltr)}>{escape(contact.email)}</a>'
+    return (f'<a class="contact-link" href="{escape(href)}"{english_attribute(english)}{ltr_attribute(ltr)}>'
+            f"{escape(contact.email)}</a>")
 
 
 def phone_link(contact: Contact, ltr: bool = False) -> str:
@@ -33,7 +40,8 @@ def phone_link(contact: Contact, ltr: bool = False) -> str:
             f"{escape(contact.phone)}</a>")
 
 
-def contact_actions(contact: Contact, call: str = "Call", email: str = "Email", ltr: bool = False) -> str:
+def contact_actions(contact: Contact, call: str = "Call", email: str = "Email", ltr: bool = False,
+                    english: bool = False) -> str:
     """Two large buttons, easy to hit with a thumb: call and email."""
     tel = escape(tel_href(contact.phone))
     mail = escape(mailto_href(contact.email, contact.email_subject))
@@ -45,6 +53,6 @@ def contact_actions(contact: Contact, call: str = "Call", email: str = "Email", 
         f'<span {detail}>{escape(contact.phone)}</span></a>'
         f'<a class="contact-action" href="{mail}">'
         f'<span class="contact-action__verb">{escape(email)}</span> '
-        f'<span {detail}>{escape(contact.email)}</span></a>'
+        f'<span {detail}{english_attribute(english)}>{escape(contact.email)}</span></a>'
         "</div>"
     )

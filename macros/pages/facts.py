@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from macros.clauses import markup, rules
 from macros.clauses.translated import (
@@ -34,6 +37,8 @@ POLICY_URL = "policy/"
 OG_IMAGE = "assets/og-image.png"
 # Pages that may define clauses: the guidance, and its approved archives (their ids prefixed).
 ARCHIVE_PREFIX = "versions/"
+# Set before each line of the WhatsApp text on a right-to-left page (Build.whatsapp_rules).
+RIGHT_TO_LEFT_MARK = "\u200f"
 
 
 @dataclass(frozen=True)
@@ -73,11 +78,21 @@ class Build:
         return "../" if self.translation else ""
 
     def whatsapp_rules(self) -> str:
-        """The code of conduct in WhatsApp's format, for the group rules page."""
+        """The code of conduct in WhatsApp's format, for the group rules page. In a language's build,
+        as HTML (Markup, which the page's `| e` leaves as it is), the school's name marked English."""
         conduct = [c for c in self.policy.clauses if c.id.startswith("C")]
         heading = f"{self.data.school.name}: {conduct[0].section}"
         link = f"{self.data.school.site_url}{POLICY_URL}#{contents.CODE_OF_CONDUCT}"
-        return rules.whatsapp_text(heading, conduct, link)
+        text = rules.whatsapp_text(heading, conduct, link)
+        if not self.translation:
+            return text
+        if self.translation.language.dir == "rtl":
+            # WhatsApp sets a line's direction from its first strong letter, and each line starts
+            # in Latin (the school's name, C1, the link): a right-to-left mark first, U+200F, which
+            # every phone knows (the Arabic letter mark, U+061C, is from 2013: older ones draw a box).
+            text = "\n".join(RIGHT_TO_LEFT_MARK + line for line in text.split("\n"))
+        name = escape(self.data.school.name, quote=False)
+        return Markup(escape(text, quote=False).replace(name, f'<span lang="en">{name}</span>'))
 
     def version_texts(self) -> list[changes.Text]:
         """Every approved version, then the current text: what comparisons compare."""

@@ -21,11 +21,12 @@ from macros.data.language_file import (
 )
 
 STATUS_ENGLISH = {
-    "draft": "This is a draft translation into {english_name}: no fluent speaker has checked it yet.",
-    "checked": "This translation into {english_name} has been checked by a fluent speaker, {checked_by}, "
-    "on {checked_on}.",
-    "approved": "This translation into {english_name} has been checked by {checked_by} on {checked_on} and "
-    "approved by {approved_by} on {approved_on}.",
+    "draft": "Draft translation into {english_name} by {translated_by}, {translated_on}, not checked by a fluent "
+    "speaker.",
+    "checked": "Translated into {english_name} by {translated_by}, {translated_on}; checked by a fluent speaker, "
+    "{checked_by}, on {checked_on}.",
+    "approved": "Translated into {english_name} by {translated_by}, {translated_on}; checked by {checked_by} on "
+    "{checked_on} and approved by {approved_by} on {approved_on}.",
 }
 
 
@@ -34,30 +35,37 @@ def english_date(day: dt.date | None) -> str:
 
 
 def status_html(language: LanguageFile, english_href: str, home: bool = False) -> str:
-    """What every translated page says first, in its language and in English: how far the
-    translation is checked, who made it and when (the date in the language), that the English
-    is authoritative, and where it is."""
+    """What every translated page says first, short, in its language: how far the translation is
+    checked, and that the English is authoritative. One tap away (a <details>): when it was made
+    and a link to the English, in its language; and in English, its status, who made it and when.
+    (The language switch below the text links to the English page too.)"""
     facts = {
         "english_name": language.english_name, "checked_by": language.checked_by or "",
         "checked_on": english_date(language.checked_on), "approved_by": language.approved_by or "",
-        "approved_on": english_date(language.approved_on),
+        "approved_on": english_date(language.approved_on), "translated_by": language.translated_by,
+        "translated_on": english_date(language.translated_on),
     }
-    own = language.text("status_notice") if language.status == "draft" else language.text(
-        f"status_{language.status}", checked_by=language.checked_by or "", approved_by=language.approved_by or "",
-        checked_on=language.long_date(language.checked_on) if language.checked_on else "",
-        approved_on=language.long_date(language.approved_on) if language.approved_on else "")
+    if language.status == "draft":
+        short = language.text("notice_draft")
+    else:
+        short = language.text(
+            f"status_{language.status}", checked_by=language.checked_by or "",
+            approved_by=language.approved_by or "",
+            checked_on=language.long_date(language.checked_on) if language.checked_on else "",
+            approved_on=language.long_date(language.approved_on) if language.approved_on else "",
+        ) + " " + language.text("authority_notice")
     when = language.text("translation_date", date=language.long_date(language.translated_on))
     href = escape(english_href)
-    made = f"{language.translated_by}, {english_date(language.translated_on)}."
     return (
         '<div class="translation-notice" role="note">'
-        f'<p>{escape(str(own))} {escape(when)} {escape(language.text("authority_notice"))} '
+        f"<p>{escape(short)}</p>"
+        f'<details><summary>{escape(language.text("notice_more"))}</summary>'
+        f"<p>{escape(when)} "
         + (f'{escape(language.text("staff_pages_english"))} ' if home else "") +
         f'<a href="{href}" hreflang="en">{escape(language.text("read_in_english"))}</a></p>'
-        f'<p lang="en" dir="ltr">{escape(STATUS_ENGLISH[language.status].format(**facts))} '
-        f"Translated by {escape(made, quote=False)} The English guidance is the authoritative text. "
-        f'<a href="{href}" hreflang="en">Read this page in English</a></p>'
-        "</div>"
+        f'<p lang="en" dir="ltr">{escape(STATUS_ENGLISH[language.status].format(**facts), quote=False)} '
+        "The English is authoritative.</p>"
+        "</details></div>"
     )
 
 

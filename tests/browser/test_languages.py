@@ -78,13 +78,28 @@ def test_a_clauses_copy_button_is_named_and_answers_in_the_pages_language(clipbo
     expect(page.get_by_role("status")).to_have_text(words.text("link_copied", id="C3", link=link))
 
 
-@pytest.mark.parametrize("code", ["pl", "ur"])
+RIGHT_TO_LEFT_MARK, ARABIC_LETTER_MARK = "\u200f", "\u061c"
+
+
+@pytest.mark.parametrize("code", ["pl", "ur", "ar"])
 def test_the_rules_copy_button_answers_in_the_pages_language(clipboard_page: Page, code: str) -> None:
+    """What is copied is the text shown; on a right-to-left page each line starts with a right-to-left
+    mark, as WhatsApp sets a line's direction from its first strong letter, and each line here starts
+    in Latin (the school's name, C1, the link); on a left-to-right page no mark is added."""
     page, words = clipboard_page, language(code)
     page.goto(f"{code}/group-rules/")
     page.get_by_role("button", name=words.text("copy_for_whatsapp"), exact=True).click()
-    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#whatsapp-text").text_content()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#whatsapp-text").text_content()
     expect(page.get_by_role("status")).to_have_text(words.text("rules_copied"))
+    lines = copied.split("\n")
+    assert len(lines) >= 6 and lines[-1].lstrip(RIGHT_TO_LEFT_MARK).startswith("https://"), lines
+    starts = {line.lstrip(RIGHT_TO_LEFT_MARK)[0] for line in lines}
+    assert starts <= {"*", "C", "h"}, starts
+    if words.dir == "rtl":
+        assert all(line.startswith(RIGHT_TO_LEFT_MARK) and line[1] != RIGHT_TO_LEFT_MARK for line in lines), lines
+    else:
+        assert RIGHT_TO_LEFT_MARK not in copied and ARABIC_LETTER_MARK not in copied, lines
 
 
 @pytest.mark.parametrize("code", ["pl", "ar"])
@@ -108,7 +123,7 @@ SWITCH_STYLE = """(list) => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["policy/", "pl/policy/", "ar/policy/"])
+@pytest.mark.parametrize("path", ["policy/", "pl/policy/", "ar/policy/", "ur/policy/"])
 def test_the_language_switch_is_a_row_of_names_without_bullets(page: Page, path: str) -> None:
     """After a page's text (in its footer), as at the top of the English home page: the other
     languages side by side, no bullet, no list indent; right to left too."""
@@ -208,7 +223,7 @@ def test_a_school_name_too_long_for_the_header_is_cut_at_its_end(page: Page, pat
 
 
 COPYRIGHT = """(line) => {
-  const text = line.firstChild, at = text.textContent.indexOf('\u00a9');
+  const text = line.querySelector('[lang=en]').firstChild, at = text.textContent.indexOf('\u00a9');
   const box = (k) => { const range = document.createRange(); range.setStart(text, k); range.setEnd(text, k + 1);
                        const b = range.getBoundingClientRect(); return [b.left, b.right]; };
   const shown = line.getBoundingClientRect(), room = line.parentElement.getBoundingClientRect();
@@ -219,9 +234,9 @@ COPYRIGHT = """(line) => {
 
 @pytest.mark.parametrize("path", ["ar/policy/", "ur/policy/", "policy/"])
 def test_the_copyright_sign_comes_before_the_school_name(page: Page, path: str) -> None:
-    """In the footer, "© Haydn Primary School" reads as the (English) name does, the sign then a
-    space before it, not after it; the line itself on the page's starting side, right to left on
-    the right."""
+    """In the footer, "© Haydn Primary School" (marked English, and so left to right) reads as the
+    name does, the sign then a space before it, not after it; the line itself on the page's starting
+    side, right to left on the right."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(path)
     found = page.locator(".md-copyright__highlight").evaluate(COPYRIGHT)
@@ -230,20 +245,63 @@ def test_the_copyright_sign_comes_before_the_school_name(page: Page, path: str) 
     assert abs(found[start]) < 1, found
 
 
-# ---- Urdu in Nastaliq ----
-
-FONT_OF_TEXT = "() => getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily"
-
-
-def test_urdu_is_set_in_nastaliq_where_the_device_has_it(page: Page) -> None:
-    """Urdu's text asks first for the Nastaliq fonts devices carry (no web font is fetched);
-    Arabic, written in Naskh, keeps the site's own font."""
+def test_the_logo_links_say_where_they_go_in_english(page: Page) -> None:
+    """In the header and the menu, on an Urdu page: "<school> – home", marked English (what a
+    screen reader says for the logo, whether an image or an inline SVG)."""
     page.goto("ur/policy/")
-    urdu = page.evaluate(FONT_OF_TEXT)
-    assert urdu.split(",")[0].strip('" ') == "Noto Nastaliq Urdu", urdu
-    page.goto("ar/policy/")
-    arabic = page.evaluate(FONT_OF_TEXT)
-    assert "Nastaliq" not in arabic, arabic
+    # Each is shown at its own width: the menu's on a phone, the header's on a desktop.
+    for width, where in ((360, ".md-nav__button"), (1280, ".md-header__button")):
+        logo = page.locator(f"{where}.md-logo")
+        page.set_viewport_size({"width": width, "height": 740})
+        expect(logo).to_have_accessible_name(f"{DATA.school.name} – home")
+        assert logo.evaluate("(link) => link.closest('[lang]').lang") == "en"
+
+
+# ---- Fonts: Urdu in Nastaliq, English in the site's own ----
+
+FONTS = """() => ({text: getComputedStyle(document.querySelector('article.md-content__inner p')).fontFamily,
+  english: [...document.querySelectorAll('body [lang=en]')].map(element => getComputedStyle(element).fontFamily)})"""
+
+
+def test_arabic_script_asks_for_the_fonts_devices_ship_and_english_keeps_the_sites_own(page: Page) -> None:
+    """Urdu asks first for Nastaliq (Noto Nastaliq Urdu on Android, Apple and Linux; Urdu Typesetting on
+    Windows), Arabic for Naskh; both then for the site's own fonts, not a serif. English on those pages
+    (the school's name, the notice's English, the footer…) is set in the site's own fonts, not in
+    the Urdu or Arabic ones' Latin letters. No font is fetched."""
+    fonts: list[str] = []
+    page.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
+    page.goto("policy/")
+    site = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert site.split(",")[-1].strip() == "sans-serif", site
+    for code, first in (("ur", ["Noto Nastaliq Urdu", "Urdu Typesetting", "Noto Naskh Arabic"]),
+                        ("ar", ["Noto Naskh Arabic", "Geeza Pro", "Segoe UI"])):
+        page.goto(f"{code}/policy/")
+        found = page.evaluate(FONTS)
+        names = [name.strip().strip('"') for name in found["text"].split(",")]
+        assert names[:3] == first and found["text"].endswith(site), found
+        assert len(found["english"]) >= 5 and set(found["english"]) == {site}, found
+    assert not fonts, fonts
+
+
+# ---- The translation notice: short on a phone ----
+
+
+def test_the_notice_takes_at_most_a_quarter_of_a_phones_first_screen(page: Page) -> None:
+    """At 360 × 740, in every language: the status and the English's authority in a line or two; who
+    translated it and when, the English sentence and the link to the English page one tap away."""
+    page.emulate_media(reduced_motion="reduce")
+    assert page.viewport_size == {"width": 360, "height": 740}
+    for words in LANGUAGES:
+        page.goto(f"{words.language}/")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        notice = page.locator(".translation-notice")
+        box = notice.bounding_box()
+        assert box and box["height"] <= 740 / 4, (words.language, box)
+        english = notice.locator("details p[lang=en]")
+        expect(english).to_be_hidden()
+        notice.get_by_text(words.text("notice_more"), exact=True).click()
+        expect(english).to_be_visible()
+        expect(notice.get_by_role("link", name=words.text("read_in_english"))).to_have_attribute("hreflang", "en")
 
 
 # ---- The mirrored layout, on screen ----

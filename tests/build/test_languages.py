@@ -165,13 +165,15 @@ def test_every_translated_page_says_it_is_a_draft_in_both_languages_and_links_to
     assert words.status == "draft"
     for url in PARENT_PAGES:
         built = page(site, code, url)
-        assert words_in(built, words.text("status_notice")) and words_in(built, words.text("authority_notice"))
-        assert words_in(built, f"This is a draft translation into {words.english_name}")
-        assert words_in(built, "The English guidance is the authoritative text.")
-        assert words_in(built, words.translated_by)
-        notice = Html(built.source.split('<div class="translation-notice"', 1)[1].split("</div>", 1)[0])
-        english = [a["href"] for a in notice.find("a", hreflang="en")]
-        assert len(english) == 2 and all(href == "../" * (url.count("/") + 1) + url for href in english), english
+        notice = built.source.split('<div class="translation-notice"', 1)[1].split("</div>", 1)[0]
+        # First, in a line or two, the status and the English's authority; the rest behind <details>.
+        short, more = notice.split("<details>", 1)
+        assert words_in(Html(short), words.text("notice_draft")), short
+        details = Html(more)
+        assert words_in(details, f"Draft translation into {words.english_name} by {words.translated_by}")
+        assert words_in(details, "not checked by a fluent speaker. The English is authoritative.")
+        english = [a["href"] for a in details.find("a", hreflang="en")]
+        assert english == ["../" * (url.count("/") + 1) + url], english
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -309,7 +311,7 @@ def test_a_language_added_as_files_is_built_with_its_pages_and_menu(changed: Bui
     code = added.language
     home, policy = page(site, code, ""), page(site, code, "policy/")
     assert home.find("html", lang=code, dir="ltr") and policy.find("html", lang=code)
-    assert words_in(home, added.text("status_notice")) and words_in(policy, added.text("status_notice"))
+    assert words_in(home, added.text("notice_draft")) and words_in(policy, added.text("notice_draft"))
     links = {a["href"] for a in home.find("a") if "md-nav__link" in a.get("class", "")}
     # The pages it has not translated yet are the English ones.
     assert {"../raise-a-concern/", "../group-rules/", "../accessibility/", "../clauses/"} <= links
@@ -482,7 +484,8 @@ def test_the_notice_says_in_the_language_when_it_was_translated(site: Path, code
     day = words.translated_on
     for url in PARENT_PAGES:
         built = page(site, code, url)
-        own = Html(built.source.split('<div class="translation-notice"', 1)[1].split("</p>", 1)[0])
+        own = Html(built.source.split('<div class="translation-notice"', 1)[1].split("<details>", 1)[1]
+                   .split("</p>", 1)[0])
         assert months[day.month - 1] in own.text and str(day.year) in own.text, (url, own.text)
         assert f"{day:%B}" not in own.text, (url, own.text)
         assert words_in(own, words.text("translation_date", date=words.long_date(day)))

@@ -44,7 +44,7 @@ STATUS_RECORDS = {
     "approved": ["checked_by", "checked_on", "approved_by", "approved_on"],
 }
 REQUIRED_STRINGS = [
-    "status_notice", "translation_date", "authority_notice", "read_in_english", "translation_updating",
+    "notice_draft", "notice_more", "translation_date", "authority_notice", "read_in_english", "translation_updating",
     "staff_pages_english", "language_switch_label", "read_in_your_language", "policy_title", "copy_link",
     "copy_link_to_clause",
     "link_copied", "copied", "copy_failed", "copy_for_whatsapp", "rules_copied", "contents", "printed_from",

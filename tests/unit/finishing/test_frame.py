@@ -19,6 +19,7 @@ FRAME = """<!doctype html><html><head><title>Frame page - School</title>
 <a href="#frame-page" class="md-skip">Skip</a>
 <a href="./">Here</a> <a href="../">Home</a> <a href="https://elsewhere.example/">Out</a> <a href="#top">Top</a>
 <nav class="md-nav md-nav--secondary" aria-label="Table of contents"><a href="#frame-section">S</a></nav>
+<div class="md-nav md-nav--secondary"><a href="#frame-menu-section">S</a></div>
 <article class="md-content__inner md-typeset">\
 <h1 id="frame-page">Frame page<a class="headerlink" href="#frame-page">&para;</a></h1>
 <p>Old words</p><p class="print-meta">Printed from https://example.org/s/frame/<span></span></p></article>
@@ -47,6 +48,7 @@ def test_a_made_page_has_its_own_title_description_address_and_words() -> None:
     assert "Printed from https://example.org/s/frame/a...b/<span>" in html
     assert "Old words" not in html and "<p>New body</p>" in html and 'href="#new" class="md-skip"' in html
     assert "frame-section" not in html, "the frame's contents list is not the page's"
+    assert "frame-menu-section" not in html, "nor is the menu's copy of it"
 
 
 def test_pages_are_made_at_their_path(tmp_path: Path) -> None:
