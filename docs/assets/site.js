@@ -13,7 +13,7 @@
      the choice kept where Material keeps it (its inline script in the header applies it on the
      next page), less the work Material does as it starts: the body's colours are written only
      when they change, so a page already in the right colours is not restyled, and the browser's
-     colours (theme-color, color-scheme) are read once the page has been drawn. */
+     colours (theme-color, color-scheme) are read when the browser is idle. */
   var palette = document.querySelector("form[data-palette-switch]");
   if (palette) {
     var options = palette.querySelectorAll("input.md-option");
@@ -48,7 +48,7 @@
       return matchMedia(input.getAttribute("data-md-color-media")).matches;
     });
     showPalette(Math.max(0, Math.min(saved ? saved.index : first, options.length - 1)));
-    requestAnimationFrame(function () { window.setTimeout(readColours); });
+    (window.requestIdleCallback || window.setTimeout)(readColours);
     options.forEach(function (input, index) {
       input.addEventListener("change", function () {
         /* No colour fades while the whole page changes (Material's stylesheet). */
