@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "assets" / "og-image.png"
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = "#1d4f91"  # the site's primary colour (docs/assets/site.css)
-# The site's logo (docs/assets/logo.svg): a speech bubble with two lines of text.
+# The site's logo (overrides/.icons/site/logo.svg): a speech bubble with two lines of text.
 BUBBLE = (
     "M12 2C6.5 2 2 6 2 10.9c0 2.6 1.3 5 3.4 6.6L4.5 22l4.6-2.5c.9.2 1.9.3 2.9.3 5.5 0 10-4 10-8.9S17.5 2 12 2Zm-4 "
     "7.5h8v1.8H8V9.5Zm0 3.5h5.5v1.8H8V13Z"

@@ -1,5 +1,6 @@
 /* Progressive enhancement only: every page reads and works without this file.
-   It adds copy buttons, which need JavaScript to do anything. */
+   It adds copy buttons, which need JavaScript to do anything, and runs the light and dark
+   switch, which Material would otherwise run. */
 (function () {
   "use strict";
 
@@ -7,6 +8,63 @@
   /* Each message in the page's language: a translated page defines siteWords (overrides/main.html),
      which gives an English message in its words, and its months; elsewhere the English stays. */
   var t = window.siteWords || String;
+
+  /* The light and dark switch (overrides/partials/palette.html), run as Material runs its own,
+     the choice kept where Material keeps it (its inline script in the header applies it on the
+     next page), less the work Material does as it starts: the body's colours are written only
+     when they change, so a page already in the right colours is not restyled, and the browser's
+     colours (theme-color, color-scheme) are read when the browser is idle. */
+  var palette = document.querySelector("form[data-palette-switch]");
+  if (palette) {
+    var options = palette.querySelectorAll("input.md-option");
+    var themeColour = document.head.appendChild(document.createElement("meta"));
+    var colourScheme = document.head.appendChild(document.createElement("meta"));
+    themeColour.name = "theme-color";
+    colourScheme.name = "color-scheme";
+    var shown = 0;
+    var readColours = function () {
+      var style = getComputedStyle(document.querySelector("[data-md-component=header]"));
+      colourScheme.content = style.colorScheme;
+      themeColour.content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3).map(function (value) {
+        return (+value).toString(16).padStart(2, "0");
+      }).join("");
+    };
+    var showPalette = function (index) {
+      var option = options[index], colour = {};
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        colour[key] = option.getAttribute("data-md-color-" + key);
+        if (document.body.getAttribute("data-md-color-" + key) !== colour[key]) {
+          document.body.setAttribute("data-md-color-" + key, colour[key]);
+        }
+      });
+      options.forEach(function (input, each) {
+        if (input.nextElementSibling instanceof HTMLElement) input.nextElementSibling.hidden = each !== index;
+      });
+      shown = index;
+      __md_set("__palette", { index: index, color: colour });
+    };
+    var saved = __md_get("__palette");
+    var first = [].findIndex.call(options, function (input) {
+      return matchMedia(input.getAttribute("data-md-color-media")).matches;
+    });
+    showPalette(Math.max(0, Math.min(saved ? saved.index : first, options.length - 1)));
+    (window.requestIdleCallback || window.setTimeout)(readColours);
+    options.forEach(function (input, index) {
+      input.addEventListener("change", function () {
+        /* No colour fades while the whole page changes (Material's stylesheet). */
+        document.body.setAttribute("data-md-color-switching", "");
+        showPalette(index);
+        readColours();
+        window.setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); });
+      });
+    });
+    palette.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      var next = options[(shown + 1) % options.length];
+      next.click();
+      next.focus();
+    });
+  }
 
   /* One polite live region tells screen readers what was copied. */
   function announce(message) {

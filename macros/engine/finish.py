@@ -4,7 +4,7 @@ pipeline.py) on a site another engine has built, with mkdocs-macros and without 
 What MkDocs' hooks know from the build, this reads from the data file, the archived versions and the
 built pages: the guidance's clauses and whether its text is a draft, as its page shows them. Then
 it finishes each language's folder and the English site, as the hooks do, and gives every
-language the English site's assets."""
+language the English site's assets, then the whole site one stylesheet (macros/finishing/minify.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import yaml
 
 from macros.common.problems import Problem, SiteError, summary
 from macros.data import model, settings
-from macros.finishing import html_edit, pipeline
+from macros.finishing import html_edit, minify, pipeline
 from macros.languages.builds import finish_built
 from macros.languages.shared_assets import share_assets
 from macros.pages.facts import POLICY_URL, Build, Policy, preview_image
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         pipeline.run(args.site_dir, english, os.environ)
         for folder in sorted(args.site_dir.glob("*/search/")):
             share_assets(args.site_dir, folder.parent.name)
+        minify.join_site(args.site_dir)
     except SiteError as error:
         sys.stderr.write(summary(list(error.problems)) + "\n")
         return 1

@@ -1,6 +1,7 @@
 """The site in other languages: each `translations/<lang>/` (its `language.yml` and its `docs/`)
 is built, after the English, into `<site>/<lang>/` with the same mkdocs.yml and a few settings
 changed, and finished as the English is (short links, clause-aware search, minified assets).
+Last, the whole site gets one stylesheet and the favicon in its pages (finishing/minify.py).
 
 A school adds a language by adding files: nothing here names a language.
 """
@@ -18,7 +19,7 @@ import yaml
 
 from macros.clauses import markup
 from macros.data.language_file import LanguageFile, discover
-from macros.finishing import pipeline
+from macros.finishing import minify, pipeline, search
 from macros.languages.shared_assets import share_assets
 from macros.languages.sitemaps import write_sitemaps
 from macros.pages.facts import POLICY_URL, Build, Policy, Translation, translated_data
@@ -128,6 +129,10 @@ def build_all(config_module: Any, build_module: Any, config_file: str, english_c
             cfg.plugins.on_shutdown()
         share_assets(root, language.language)
     write_sitemaps(root, [language.language for _, language in discover(project)], english.data.school.site_url)
+    # Only on a finished site: an engine without the site's hooks is finished afterwards
+    # (macros/engine/finish.py), which joins them then.
+    if (root / search.FULL_INDEX).is_file():
+        minify.join_site(root)
 
 
 def with_english_assets(files: Any, english: Build, file_class: Any, config: Any) -> Any:

@@ -85,7 +85,7 @@ def use_search(page: Page, word: str = SEARCH_WORD) -> None:
 
 def use_palette(page: Page) -> None:
     before = page.locator("body").get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    page.locator("form[data-palette-switch] label:not([hidden])").click()
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", before or "")
 
 

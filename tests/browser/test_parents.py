@@ -142,7 +142,7 @@ def test_the_colours_follow_the_phone_and_the_switch(
         page.goto("policy/")
         body = page.locator("body")
         expect(body).to_have_attribute("data-md-color-scheme", shown)
-        page.locator("form[data-md-component='palette'] label:visible").tap()
+        page.locator("form[data-palette-switch] label:visible").tap()
         expect(body).to_have_attribute("data-md-color-scheme", switched)
         # The choice is remembered on the next page.
         page.goto("raise-a-concern/")

@@ -3,7 +3,8 @@
 A page's first load is its HTML and every same-site file it makes the browser fetch:
 stylesheets (and what they import), scripts, icons, images, the page a short link forwards
 to, and the search worker and index that Material fetches as soon as it starts. Each file
-is counted once, gzip-compressed at level 6 as GitHub Pages serves it.
+is counted once, gzip-compressed at level 6 as GitHub Pages serves it, with the headers of its
+response, as Lighthouse's `total-byte-weight` counts them (HEADER_BYTES).
 """
 
 from __future__ import annotations
@@ -18,13 +19,20 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.builds import DATA
+from macros.finishing import minify
+from tests.support.builds import DATA, ROOT
 from tests.support.pages import Html, pages
 
 KIB = 1024
 # Every page, in every language (translations/, built into <lang>/), English or not.
 FIRST_LOAD_BYTES = 72 * KIB
-FIRST_LOAD_REQUESTS = 12
+# Material's defaults make 6 (the bench's reference): the site makes no more.
+FIRST_LOAD_REQUESTS = 6
+# Each response's status line and headers, as Lighthouse counts them in a file's transfer: the
+# tests' gzip server (tools/bench.py GzipHandler) sends about 190 bytes (status, Server, Date,
+# Content-Type, Content-Encoding, Content-Length, Vary); GitHub Pages sends more, which
+# Lighthouse, run against it, would count too.
+HEADER_BYTES = 256
 OWN_CSS_JS_BYTES = 6 * KIB
 POLICY_HTML_BYTES = 12 * KIB
 
@@ -94,6 +102,9 @@ class FirstLoad:
     elsewhere: tuple[str, ...]
     # The address each file was fetched at, in the same order: what a browser's cache is keyed by.
     urls: tuple[str, ...] = ()
+    # The most requests one page of the visit makes, itself included (a short link is one
+    # request; the page it forwards to makes its own).
+    most_for_one_page: int = 0
 
     @property
     def requests(self) -> int:
@@ -103,15 +114,22 @@ class FirstLoad:
     def compressed(self) -> int:
         return sum(compressed_size(f) for f in self.files)
 
+    @property
+    def transferred(self) -> int:
+        """What Lighthouse counts: the compressed files and each response's headers."""
+        return self.compressed + self.requests * HEADER_BYTES
+
 
 def first_load(site: Path, path: Path) -> FirstLoad:
     """Every file one visit to this page fetches, each once, in the order found."""
     languages = search_languages(site)
     files: dict[Path, str] = {}
     elsewhere: list[str] = []
-    queue = [page_url(site, path)]
+    # Each address to fetch, with the page that fetches it.
+    queue = [(page_url(site, path), page_url(site, path))]
+    per_page: dict[str, int] = {}
     while queue:
-        url = queue.pop(0)
+        url, by_page = queue.pop(0)
         file = site_file(site, url)
         if file is None:
             elsewhere.append(url)
@@ -121,14 +139,17 @@ def first_load(site: Path, path: Path) -> FirstLoad:
         assert file.is_file(), f"{path.relative_to(site)} fetches {url}, which is not in the site"
         files[file] = url
         if file.suffix == ".html":
+            by_page = url
             found = html_references(file.read_text(encoding="utf-8"), url)
             worker = next((u for u in found if "/workers/search" in u), None)
             if worker:
                 found += [urljoin(worker, ref) for ref in worker_imports(languages)]
-            queue += found
+            queue += [(ref, url) for ref in found]
         elif file.suffix == ".css":
-            queue += css_references(file.read_text(encoding="utf-8"), url)
-    return FirstLoad(path.relative_to(site).as_posix(), tuple(files), tuple(elsewhere), tuple(files.values()))
+            queue += [(ref, by_page) for ref in css_references(file.read_text(encoding="utf-8"), url)]
+        per_page[by_page] = per_page.get(by_page, 0) + 1
+    return FirstLoad(path.relative_to(site).as_posix(), tuple(files), tuple(elsewhere), tuple(files.values()),
+                     max(per_page.values()))
 
 
 def search_languages(site: Path) -> tuple[str, ...]:
@@ -164,22 +185,26 @@ def language(site: Path, load: FirstLoad) -> str:
 
 
 def table(loads: list[FirstLoad]) -> str:
-    rows = [f"{load.page:<28} {load.compressed:>7,} B {load.compressed / KIB:6.1f} KiB {load.requests:>3} requests"
+    rows = [f"{load.page:<28} {load.transferred:>7,} B {load.transferred / KIB:6.1f} KiB {load.requests:>3} requests"
             for load in loads]
     return "\n".join(rows)
 
 
 def test_the_model_of_a_first_load_matches_what_a_browser_fetches(site: Path) -> None:
-    """The home page: HTML, three stylesheets, two scripts, favicon, logo, the search loader and
-    the index stub; Material's worker and the full index wait for the first search."""
+    """The home page: HTML, one stylesheet (Material's and the site's joined), Material's script and
+    the site's, the search loader and the index stub; the favicon and the logo are in the page;
+    Material's worker and the full index wait for the first search."""
     load = first_load(site, site / "index.html")
     names = sorted(f.relative_to(site).as_posix() for f in load.files)
     assert "index.html" in names and "search/search_index.json" in names
     assert "assets/javascripts/workers/search-loader.js" in names
     assert not any(n.startswith("assets/javascripts/workers/search.") for n in names)
     assert "search/search_index.full.json" not in names
-    assert {"assets/site.css", "assets/site.js", "assets/favicon.svg", "assets/logo.svg"} <= set(names)
-    assert load.requests == 10, names
+    assert "assets/site.js" in names, names
+    assert [n for n in names if n.endswith(".css")] == [next(iter((site / "assets" / "stylesheets").glob("*.css")))
+                                                       .relative_to(site).as_posix()], names
+    assert not any(n.endswith(".svg") for n in names), names
+    assert load.requests == 6, names
 
 
 def test_a_short_link_counts_the_page_it_forwards_to(site: Path) -> None:
@@ -187,23 +212,27 @@ def test_a_short_link_counts_the_page_it_forwards_to(site: Path) -> None:
     assert load.files[:2] == (site / "c3" / "index.html", site / "policy" / "index.html")
 
 
-def test_every_first_load_is_at_most_72_kib_compressed(site: Path, loads: list[FirstLoad]) -> None:
-    """In every language: a translation's page, which says what its translation is in its own
-    language and in English, has no allowance beyond the English pages'."""
+def test_every_first_load_is_at_most_72_kib_transferred(site: Path, loads: list[FirstLoad]) -> None:
+    """In every language, headers included: a translation's page, which says what its translation
+    is in its own language and in English, has no allowance beyond the English pages'."""
     heaviest: dict[str, FirstLoad] = {}
     for load in loads:
         code = language(site, load)
-        if code not in heaviest or load.compressed > heaviest[code].compressed:
+        if code not in heaviest or load.transferred > heaviest[code].transferred:
             heaviest[code] = load
     assert len(heaviest) >= 4, f"too few languages measured: {sorted(heaviest)}"
     print("\nHeaviest first load in each language:\n" + table(list(heaviest.values())))
-    over = [load for load in loads if load.compressed > FIRST_LOAD_BYTES]
+    over = [load for load in loads if load.transferred > FIRST_LOAD_BYTES]
     assert not over, f"over {FIRST_LOAD_BYTES:,} bytes:\n{table(over)}\n\nall pages:\n{table(loads)}"
 
 
-def test_every_first_load_is_at_most_12_requests(loads: list[FirstLoad]) -> None:
-    over = [load for load in loads if load.requests > FIRST_LOAD_REQUESTS]
+def test_every_first_load_is_at_most_6_requests(loads: list[FirstLoad]) -> None:
+    """Requests for one page: a short link's visit is two pages, the link (one request) and the
+    guidance it forwards to."""
+    over = [load for load in loads if load.most_for_one_page > FIRST_LOAD_REQUESTS]
     assert not over, f"over {FIRST_LOAD_REQUESTS} requests:\n{table(over)}"
+    short_link = next(load for load in loads if load.page == "c3/index.html")
+    assert (short_link.requests, short_link.most_for_one_page) == (7, 6), short_link
 
 
 # What a browser keeps from one page for the next (Material's, the site's own): cached by address.
@@ -228,7 +257,7 @@ def test_switching_language_downloads_no_stylesheet_script_or_font_again(site: P
             continue
         english = by_page[load.page.removeprefix(f"{code}/")]
         compared.add(code)
-        assert len(kept_files(english)) >= 5, english
+        assert len(kept_files(english)) >= 4, english
         if kept_files(load) != kept_files(english):
             different[load.page] = sorted(kept_files(load) ^ kept_files(english))
     assert len(compared) >= 3, compared
@@ -236,7 +265,12 @@ def test_switching_language_downloads_no_stylesheet_script_or_font_again(site: P
 
 
 def test_our_own_css_and_js_are_at_most_6_kib_compressed(site: Path) -> None:
-    own = {name: compressed_size(site / "assets" / name) for name in ("site.css", "site.js")}
+    """The site's script as built, and its stylesheet as the joined stylesheet ends with it."""
+    (joined,) = (site / "assets" / "stylesheets").glob("site.*.min.css")
+    css = minify.minify("site.css", (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"))
+    assert joined.read_text(encoding="utf-8").endswith(css)
+    own = {"site.css": len(gzip.compress(css.encode("utf-8"), compresslevel=6, mtime=0)),
+           "site.js": compressed_size(site / "assets" / "site.js")}
     assert sum(own.values()) <= OWN_CSS_JS_BYTES, own
 
 

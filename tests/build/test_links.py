@@ -29,7 +29,7 @@ def test_no_broken_links_or_anchors(site: Path, tmp_path: Path) -> None:
     [
         ("index.html", 'href="policy/#code-of-conduct"', 'href="policy/#no-such-section"'),
         ("c3/index.html", f'href="{SITE_URL}policy/#c3"', f'href="{SITE_URL}policy/#c99"'),
-        ("404.html", "/assets/site.css", "/assets/no-such.css"),
+        ("404.html", "/assets/stylesheets/site.", "/assets/stylesheets/no-such."),
     ],
     ids=["broken anchor", "broken canonical anchor", "broken root-relative link"],
 )

@@ -1,9 +1,11 @@
-// Lighthouse's accessibility and SEO audits for each page, in one Chromium.
+// Lighthouse's four categories (performance, accessibility, best practices, SEO) for each page,
+// with its mobile defaults, every page in one Chromium.
 // Usage: CHROME_PATH=… CHROME_FLAGS='["--flag", …]' node audit.mjs <base URL> <path>...
-// Prints {path: {category: score, failed: [...]}} as JSON.
+// Prints {path: {scores, failed, bytes, requests, …}} as JSON.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const [base, ...paths] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
@@ -14,16 +16,28 @@ const results = {};
 try {
   for (const path of paths) {
     const { lhr } = await lighthouse(new URL(path, base).href, {
-      port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["accessibility", "seo"],
-      disableFullPageScreenshot: true, // not needed for these audits
+      port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES,
+      // Pictures of the page as it loads: shown in Lighthouse's report, scored by nothing.
+      disableFullPageScreenshot: true, skipAudits: ["screenshot-thumbnails", "final-screenshot"],
     });
+    const audit = (id) => lhr.audits[id] || {};
     const failed = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 1 && ["binary", "numeric"].includes(a.scoreDisplayMode))
-      .map((a) => `${a.id}: ${a.title}`);
+      .filter((a) => a.score !== null && a.score < 1 && ["binary", "numeric", "metricSavings"].includes(a.scoreDisplayMode))
+      .map((a) => `${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+    const requests = (audit("network-requests").details || {}).items || [];
     results[path] = {
-      accessibility: lhr.categories.accessibility.score,
-      seo: lhr.categories.seo.score,
+      scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c] ? lhr.categories[c].score : null])),
       failed,
+      bytes: audit("total-byte-weight").numericValue ?? null,
+      requests: requests.map((r) => ({ url: r.url, transferSize: r.transferSize, resourceSize: r.resourceSize })),
+      // Scores of the performance audits that do not depend on how busy the processor was.
+      steady: Object.fromEntries(["render-blocking-insight", "network-dependency-tree-insight", "total-byte-weight",
+        "uses-text-compression", "unused-css-rules", "unused-javascript", "dom-size-insight", "document-latency-insight",
+        "cache-insight"].map((id) => [id, audit(id).score ?? null])),
+      renderBlocking: ((audit("render-blocking-insight").details || {}).items || []).map((item) => item.url),
+      dependencyTree: audit("network-dependency-tree-insight").details ?? null,
+      metrics: Object.fromEntries(["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+        "cumulative-layout-shift", "speed-index"].map((id) => [id, audit(id).numericValue ?? null])),
       error: lhr.runtimeError ? lhr.runtimeError.message : null,
     };
   }
