@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Lighthouse (Node), for the browser tests' accessibility and SEO audits.
+# Lighthouse (Node), for the browser tests' audits (and tools/lighthouse.py).
 LIGHTHOUSE := tests/lighthouse
 NODE_STAMP := $(LIGHTHOUSE)/node_modules/.installed
 # Builds are reproducible: every date in the output comes from the last commit.

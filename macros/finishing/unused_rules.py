@@ -5,8 +5,9 @@ page shows a few. A rule is cut when one of the classes its selector requires ap
 any built page (in any language) nor in any of the site's scripts, which write every other
 element a page gets (Material's search results, copy buttons, …): a class name in a script is
 taken to be used wherever it appears, even as a part of another word or message. Cut this way,
-the stylesheet is about 30 % of its compressed weight lighter, and every page's styles are worked
-out against a third fewer rules.
+with its colours and the site's own joined to it (minify.py), the site's stylesheet is a third
+smaller (152 KB to 101 KB; 25.8 KiB to 18.7 KiB compressed), and every page's styles are worked
+out against fewer rules.
 
 What a selector only may match (inside `:not()`, `:is()`, `:where()`, `:has()`) and attribute
 selectors decide nothing: such a selector is kept.
