@@ -198,7 +198,7 @@ def test_the_data_file_words_are_all_translated_from_the_english_as_it_is(langua
     complete = language in SHIPPED
     responses = data.get("responses", {})
     assert set(responses) == set(english) if complete else set(responses) <= set(english)
-    pairs = [(data.get(field), words) for field, words in
+    pairs: list[tuple[Any, str]] = [(data.get(field), words) for field, words in
              [("contact_team", source.contact.team), ("proportionality", source.proportionality)]]
     steps = data.get("concern_steps", [])
     assert len(steps) == len(source.concern_steps) if complete else len(steps) <= len(source.concern_steps)
@@ -209,8 +209,8 @@ def test_the_data_file_words_are_all_translated_from_the_english_as_it_is(langua
         assert "applies_when" not in fields or english[rid].applies_when is not None, f"{language} {rid}"
         if complete:
             assert ("applies_when" in fields) == (english[rid].applies_when is not None), f"{language} {rid}"
-        if english[rid].applies_when:
-            pairs.append((fields.get("applies_when"), english[rid].applies_when))
+        if applies_when := english[rid].applies_when:
+            pairs.append((fields.get("applies_when"), applies_when))
     if complete:
         assert all(entry is not None for entry, _ in pairs), f"{language}: a data word is missing"
     pairs = [(entry, words) for entry, words in pairs if entry is not None]
