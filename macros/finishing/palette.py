@@ -10,6 +10,7 @@ rule is kept as Material wrote it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 STYLESHEETS = "assets/stylesheets"
@@ -73,21 +74,27 @@ def shown(selector: str, used: set[Colour]) -> bool:
     return all((m["kind"], m["colour"]) in used for m in RULE_COLOUR.finditer(required))
 
 
-def trimmed(css: str, used: set[Colour]) -> str:
-    """The stylesheet less the rules (and selectors) for colours no page sets."""
+def kept_rules(css: str, keep: Callable[[str], bool]) -> str:
+    """The stylesheet with only the selectors `keep` accepts (a rule left with none goes), inside
+    @media and @supports too; other at-rules (@font-face, @keyframes, …) are kept whole."""
     out = []
     for prelude, block in split_rules(css):
         if block is None:
             out.append(prelude)
         elif prelude.lstrip().startswith("@"):
-            inner = trimmed(block, used) if prelude.lstrip().startswith(("@media", "@supports")) else block
+            inner = kept_rules(block, keep) if prelude.lstrip().startswith(("@media", "@supports")) else block
             if inner.strip():
                 out.append(f"{prelude}{{{inner}}}")
         else:
-            selectors = [s for s in split_selectors(prelude) if shown(s, used)]
+            selectors = [s for s in split_selectors(prelude) if keep(s)]
             if selectors:
                 out.append(f"{','.join(selectors)}{{{block}}}")
     return "".join(out)
+
+
+def trimmed(css: str, used: set[Colour]) -> str:
+    """The stylesheet less the rules (and selectors) for colours no page sets."""
+    return kept_rules(css, lambda selector: shown(selector, used))
 
 
 def trim_site(site_dir: Path) -> None:

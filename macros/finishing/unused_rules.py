@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from macros.finishing.palette import split_rules, split_selectors
+from macros.finishing.palette import kept_rules
 
 # A functional pseudo-class and its argument (one level of brackets inside it).
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\((?:[^()]|\([^()]*\))*\)")
@@ -45,19 +45,7 @@ def required_classes(selector: str) -> list[str]:
 def trimmed(css: str, used: set[str]) -> str:
     """The stylesheet less the selectors (and rules) that require a class not in `used`, inside
     @media and @supports too; other at-rules (@font-face, @keyframes, …) are kept whole."""
-    out: list[str] = []
-    for prelude, block in split_rules(css):
-        if block is None:
-            out.append(prelude)
-        elif prelude.lstrip().startswith("@"):
-            inner = trimmed(block, used) if prelude.lstrip().startswith(("@media", "@supports")) else block
-            if inner.strip():
-                out.append(f"{prelude}{{{inner}}}")
-        else:
-            selectors = [s for s in split_selectors(prelude) if all(c in used for c in required_classes(s))]
-            if selectors:
-                out.append(f"{','.join(selectors)}{{{block}}}")
-    return "".join(out)
+    return kept_rules(css, lambda selector: all(c in used for c in required_classes(selector)))
 
 
 def used_classes(pages: Iterable[str], scripts: Iterable[str]) -> set[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import yaml
 from macros.common.markup import VOID
 from macros.data import language_file
 from tests.support.builds import DATA, ROOT
-from tests.support.pages import pages
+from tests.support.pages import OpenElements, pages
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 # Elements that are a landmark by themselves, and the roles that make one (WAI-ARIA 1.2).
@@ -46,16 +45,15 @@ class Landmark:
     attrs: dict[str, str]
 
 
-class _Reader(HTMLParser):
+class _Reader(OpenElements):
     """One pass over a page: the landmarks, each id's text (for aria-labelledby), and the words of
     the body with their language."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.landmarks: list[Landmark] = []
         self.id_text: dict[str, str] = {}
         self.words: list[Words] = []
-        self.open: list[tuple[str, dict[str, str]]] = []
 
     def lang(self, *element: tuple[str, dict[str, str]]) -> str:
         return next((attrs["lang"] for _, attrs in reversed([*self.open, *element]) if "lang" in attrs), "")
@@ -76,12 +74,6 @@ class _Reader(HTMLParser):
                     self.words.append(Words(attrs[name], self.lang((tag, attrs)), f"<{tag} {name}>"))
         if tag not in VOID:
             self.open.append((tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, -1, -1):
-            if self.open[depth][0] == tag:
-                del self.open[depth:]
-                return
 
     def handle_data(self, data: str) -> None:
         for _, attrs in self.open:

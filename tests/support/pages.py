@@ -80,23 +80,31 @@ def english_pages(site: Path) -> list[Path]:
 
 
 
-class _Directions(HTMLParser):
-    """Each text of <body> with the direction of the nearest element that sets one."""
+class OpenElements(HTMLParser):
+    """A reader that knows, at each point, the elements it is in (`open`, outermost first), an end
+    tag closing the nearest open element of its name and any left open inside it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, dict[str, str]]] = []
-        self.found: list[DirectedText] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in VOID:
-            self.open.append((tag, {k: v or "" for k, v in attrs}))
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.open) - 1, -1, -1):
             if self.open[depth][0] == tag:
                 del self.open[depth:]
                 return
+
+
+class _Directions(OpenElements):
+    """Each text of <body> with the direction of the nearest element that sets one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[DirectedText] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.open.append((tag, {k: v or "" for k, v in attrs}))
 
     def handle_data(self, data: str) -> None:
         if any(tag == "body" for tag, _ in self.open) and data.strip():
