@@ -74,20 +74,27 @@ PARALLEL := -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 # while the first pass's last long files finish. Its output is held back and shown after the first's.
 SECOND_PARALLEL := -n $(shell echo $$(( ($(WORKERS) + 1) / 2 ))) --dist loadfile --no-loadscope-reorder
 # Each run records what passed and how long each file took (tests/support/summary.py); the last
-# lines say it once for both (tools/suite_summary.py).
+# lines say it once for both (tools/suite_summary.py). The two installs run side by side (one
+# waits on the network while the other unpacks), and the code checks (lint, types, import layers)
+# beside the tests, while the first workers wait on the shared build; their messages are shown
+# after the tests', and any failure fails `make test`.
 TEST_RECORDS := .test-summary
-test: $(STAMP) $(NODE_STAMP) check-code
+test:
+	@$(MAKE) --no-print-directory -j2 --output-sync=target $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	@rm -rf $(TEST_RECORDS) && mkdir -p $(TEST_RECORDS)
-	@SCHOOL_DATA=tests/fixtures/oakfield.yml TEST_SUMMARY=$(TEST_RECORDS)/fictional-school.json \
+	@$(MAKE) --no-print-directory check-code > $(TEST_RECORDS)/code-checks.log 2>&1 & checks=$$!; \
+	SCHOOL_DATA=tests/fixtures/oakfield.yml TEST_SUMMARY=$(TEST_RECORDS)/fictional-school.json \
 	  $(BIN)/python -m pytest $(SECOND_PARALLEL) -p tests.support.summary tests/unit tests/build \
 	  > $(TEST_RECORDS)/fictional-school.log 2>&1 & fictional=$$!; \
 	TEST_SUMMARY=$(TEST_RECORDS)/this-school.json $(BIN)/python -m pytest $(PARALLEL) -p tests.support.summary; \
-	this=$$?; wait $$fictional; other=$$?; \
+	this=$$?; wait $$fictional; other=$$?; wait $$checks; code=$$?; \
 	echo; echo "Beside it, with the fictional school's data file, the tests that read the data file:"; \
 	cat $(TEST_RECORDS)/fictional-school.log; echo; \
+	echo "Beside them, the code checks (make check-code):"; cat $(TEST_RECORDS)/code-checks.log; echo; \
 	$(BIN)/python -m tools.suite_summary $(TEST_RECORDS)/this-school.json $(TEST_RECORDS)/fictional-school.json; \
-	test $$this -eq 0 && test $$other -eq 0
+	test $$code -eq 0 || echo "make check-code failed: its messages are above."; \
+	test $$this -eq 0 && test $$other -eq 0 && test $$code -eq 0
 
 # Lint, types and the import layers (pyproject.toml): each prints its own message and fails the run.
 check-code: $(STAMP)

@@ -52,16 +52,17 @@ def left_out_for_another_school(item: pytest.Item) -> bool:
 
 
 # `make test`'s workers take whole files in the order collected (`--no-loadscope-reorder`): these
-# first, the longest (each over 40 s in a full run on 2 cores), so that none is left to start
-# when the others are done. The rest follow as collected.
+# first, the longest (each over 40 s of a full run on 2 cores, .test-summary/), so that none is left
+# to start when the others are done. The rest follow as collected.
 LONGEST_FIRST = (
-    "tests/browser/test_axe.py",
-    "tests/build/test_versions.py",
     "tests/browser/test_lighthouse.py",
+    "tests/build/test_versions.py",
     "tests/browser/test_keyboard_focus.py",
-    "tests/build/test_bad_input.py",
-    "tests/browser/test_csp.py",
     "tests/build/test_release.py",
+    "tests/browser/test_axe.py",
+    "tests/browser/test_languages.py",
+    "tests/build/test_bad_input.py",
+    "tests/browser/test_parents.py",
 )
 
 

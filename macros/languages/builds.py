@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import TemplateNotFound
 
 from macros.clauses import markup
-from macros.data.language_file import LanguageFile, discover
+from macros.common.problems import Problem, SiteError
+from macros.data import model
+from macros.data.language_file import LANGUAGE_FILE, LanguageFile, discover
 from macros.finishing import minify, pipeline, search
 from macros.languages.shared_assets import share_assets
 from macros.languages.sitemaps import write_sitemaps
@@ -109,6 +112,34 @@ def language_config(raw: Mapping[str, Any], folder: Path, language: LanguageFile
     return config
 
 
+def material_word(theme: Any, key: str) -> str:
+    """What Material's interface calls `key` in the theme's language (else in English, as Material
+    falls back)."""
+    env = theme.get_env()
+    for name in (theme["language"], "en"):
+        try:
+            return str(env.get_template(f"partials/languages/{name}.html").module.t(key)).strip()
+        except TemplateNotFound:
+            continue
+    return ""
+
+
+def check_contents_name(folder: Path, language: LanguageFile, theme: Any) -> None:
+    """The page's own contents box and Material's table of contents are both navigation
+    landmarks: a screen reader lists them by name, so one language file's word must not be
+    Material's (as Romanian "Cuprins" is both)."""
+    own = language.text("contents").strip()
+    if own.casefold() != material_word(theme, "toc").casefold():
+        return
+    path = folder / LANGUAGE_FILE
+    root, _ = model.parse_yaml(path.read_text(encoding="utf-8"))
+    raise SiteError(Problem(
+        str(path), f"the page's own contents box is called {own!r}, which is also what the theme calls its table "
+        "of contents in this language: a screen reader would list two menus by one name.",
+        'make `contents` the words for "On this page" in this language.',
+        f"line {model.line_of(root, ('strings', 'contents'))}, strings.contents", repr(own)))
+
+
 def build_all(config_module: Any, build_module: Any, config_file: str, english_config: Any) -> None:
     """Each language after the English (whose facts its build reads), into `<site>/<lang>/`, in
     this process, with the engine's own configuration loader and build."""
@@ -121,6 +152,7 @@ def build_all(config_module: Any, build_module: Any, config_file: str, english_c
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         cfg = config_module.load_config(io.StringIO(text), config_file_path=str(Path(config_file).resolve()),
                                         strict=True, site_dir=str(root / language.language))
+        check_contents_name(folder, language, cfg.theme)
         cfg["extra"]["english"] = english
         cfg.plugins.on_startup(command="build", dirty=False)
         try:

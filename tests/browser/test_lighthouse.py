@@ -97,7 +97,7 @@ def audits(site: Path, gzip_url: str, chromium_path: str, tmp_path_factory: pyte
     (bad / "index.html").write_text(FAILING_PAGE, encoding="utf-8")
     with serve(bad) as bad_url:
         done = subprocess.run(
-            ["node", str(AUDIT), gzip_url, *paths, bad_url],
+            ["node", str(AUDIT), gzip_url, *paths, "--made-to-fail", bad_url],
             capture_output=True, text=True, timeout=600, check=False,
             env={**os.environ, "CHROME_PATH": chromium_path, "CHROME_FLAGS": json.dumps(ARGS)},
         )

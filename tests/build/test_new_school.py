@@ -13,6 +13,7 @@ import pytest
 from macros.data import model
 from tests.support.builds import FIXTURES, ROOT, lychee, make, web_root
 from tests.support.pages import Html, pages
+from tests.support.releases import release
 
 NEW_SCHOOL = model.load(FIXTURES / "oakfield.yml")
 
@@ -70,3 +71,21 @@ def test_the_new_site_says_the_guidance_is_not_yet_approved(new_site: Path, clon
     assert f"At {NEW_SCHOOL.school.short_name}, we believe" in policy
     history = Html.read(new_site / "versions" / "index.html").text
     assert "No approved version has been recorded yet." in history
+
+
+@pytest.mark.usefixtures("new_site")  # the clone made the new school's
+def test_the_new_school_records_its_first_approved_version(clone: Path, tmp_path: Path) -> None:
+    """As the README says, once the governors approve it: version 1.0 of the school's own text,
+    with its contacts, archived and recorded in its data file."""
+    project = tmp_path / "repo"
+    shutil.copytree(clone, project, ignore=lambda folder, _: ["site"] if Path(folder) == clone else [])
+    done = release(project, "1.0", "--approved-on", "2027-03-01", "--approved-by", "Full Governing Body",
+                   "--next-review", "2028-03-01", "--no-pdf", today="2027-03-02")
+    assert done.returncode == 0, done.stdout + done.stderr
+    recorded = model.load(project / "school.yml")
+    assert [(v.number, str(v.approved_on), v.approved_by) for v in recorded.versions] == [
+        ("1.0", "2027-03-01", "Full Governing Body")]
+    assert recorded.school.name == NEW_SCHOOL.school.name
+    archive = (project / "docs" / "versions" / "1.0.md").read_text(encoding="utf-8")
+    assert "archived_version: '1.0'" in archive and f"phone: {NEW_SCHOOL.contact.phone}" in archive
+    assert f"At {NEW_SCHOOL.school.short_name}, we believe" in archive and "Haydn" not in archive

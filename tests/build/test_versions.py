@@ -26,6 +26,9 @@ A7 = "- [A7] Threatening behaviour, such as verbally intimidating staff, or usin
 A7_WITHDRAWN = (
     'withdrawn:\n  - id: "A7"\n    withdrawn_on: "2028-03-01"\n    reason: "Covered by A2."\n    replaced_by: "A2"\n'
 )
+pytestmark = pytest.mark.same_for_any_school(
+    "a history of versions is recorded, archived, compared and shown the same way whatever the school; "
+    "another school's first release, from its own data file: tests/build/test_new_school.py")
 # The days the history is read on: after 1.2 came into force; and after 1.1 was approved
 # (20 January 2027) but before it came into force (1 February 2027).
 AFTER_1_2 = "2028-03-01"

@@ -1,12 +1,16 @@
 // Lighthouse's four categories (performance, accessibility, best practices, SEO) for each page,
 // with its mobile defaults, every page in one Chromium.
-// Usage: CHROME_PATH=… CHROME_FLAGS='["--flag", …]' node audit.mjs <base URL> <path>...
-// Prints {path: {scores, failed, bytes, requests, …}} as JSON.
+// Usage: CHROME_PATH=… CHROME_FLAGS='["--flag", …]' node audit.mjs <base URL> <path>... [--made-to-fail <URL>]
+// Prints {path: {scores, failed, bytes, requests, …}} as JSON. A page made to fail shows that the
+// audits find what is there: accessibility and SEO are enough for that, and quicker.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
-const [base, ...paths] = process.argv.slice(2);
+const [base, ...rest] = process.argv.slice(2);
+const marker = rest.indexOf("--made-to-fail");
+const paths = marker < 0 ? rest : rest.slice(0, marker);
+const madeToFail = marker < 0 ? [] : rest.slice(marker + 1);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
   // Headless as root; the rest (a closed network) come from tools/browser.py, as for Playwright.
@@ -14,11 +18,12 @@ const chrome = await chromeLauncher.launch({
 });
 const results = {};
 try {
-  for (const path of paths) {
+  for (const path of [...paths, ...madeToFail]) {
+    const categories = madeToFail.includes(path) ? ["accessibility", "seo"] : CATEGORIES;
     const { lhr } = await lighthouse(new URL(path, base).href, {
-      port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES,
+      port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories,
       // Pictures of the page as it loads: shown in Lighthouse's report, scored by nothing.
-      disableFullPageScreenshot: true, skipAudits: ["screenshot-thumbnails", "final-screenshot"],
+      disableFullPageScreenshot: true, skipAudits: ["screenshot-thumbnails", "final-screenshot", "bf-cache"],
     });
     const audit = (id) => lhr.audits[id] || {};
     const failed = Object.values(lhr.audits)

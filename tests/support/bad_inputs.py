@@ -40,6 +40,9 @@ CASES: dict[str, tuple[list[Mutation], list[str]]] = {
         [replace("docs/group-rules.md", "# Rules for your class group\n",
                  "# Rules for your class group\n\n- [Z1] A rule\n")],
         ["docs/group-rules.md", "defines clause Z1", "only the guidance (docs/policy.md) may define clauses"]),
+    "a language's contents box named as the theme's table of contents": (
+        [replace("translations/pl/language.yml", 'contents: "Na tej stronie"', 'contents: "Spis treści"')],
+        ["translations/pl/language.yml, line", "strings.contents", "'Spis treści'", 'the words for "On this page"']),
     "search plugin missing": ([replace("mkdocs.yml", "  - search:\n      lang: en\n", "")],
                               ["mkdocs.yml, plugins", "search plugin is missing"]),
     "plugins misordered": ([replace("mkdocs.yml", "  - search:\n      lang: en\n", ""),

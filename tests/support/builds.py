@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from filelock import FileLock
 
 from macros.data import model
+from tests.support.forked_engine import run_engine
 from tests.support.pages import pages
 from tools import copy_build_inputs
 
@@ -107,7 +108,8 @@ def source_date_epoch() -> str:
 def build(site: Path, project: Path | None = None, data_file: Path | None = None,
           env: dict[str, str] | None = None, engine: str = "mkdocs") -> Build:
     """Build `project` (default: this one, with the data file in use) into `site` as `make build`
-    does, through macros.engine.cli (with `engine`); never raises on failure."""
+    does, through macros.engine.cli (with `engine`); never raises on failure. MkDocs builds run
+    forked from a process that has imported it already (tests/support/forked_engine.py)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SCHOOL_DATA", None)
     if data_file is not None:
@@ -116,15 +118,12 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
         environment["SCHOOL_DATA"] = str(DATA_FILE)
     environment["SOURCE_DATE_EPOCH"] = source_date_epoch()
     project = project or ROOT
-    result = subprocess.run(
-        [sys.executable, "-m", "macros.engine", "build", "--engine", engine, "-f", str(project / "mkdocs.yml"),
-         "-d", str(site)],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    argv = ["build", "--engine", engine, "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if engine == "mkdocs":
+        returncode, output = run_engine(argv, project, environment, timeout=300)
+        return Build(returncode, output, site)
+    result = subprocess.run([sys.executable, "-m", "macros.engine", *argv], cwd=project, env=environment,
+                            capture_output=True, text=True, timeout=300)
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
