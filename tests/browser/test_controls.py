@@ -66,21 +66,34 @@ def says_what_it_shows(name: str, shown: str) -> bool:
     return any(named[i : i + len(seen)] == seen for i in range(len(named) - len(seen) + 1))
 
 
+# VISIBLE_TEXT for many elements in one call: each given by its place among the page's elements.
+VISIBLE_TEXTS = f"""(places) => {{
+  const all = document.querySelectorAll('*'), seen = {VISIBLE_TEXT};
+  return places.map(i => seen.call(all[i]));
+}}"""
+
+
 def control_problems(page: Page, cdp: CDPSession) -> list[str]:
     """Every visible link, button and form control whose name leaves out what it shows, or that
-    has no name; and every form control without a label."""
+    has no name; and every form control without a label. Each control of the accessibility tree
+    is found among the page's elements by its node (the DevTools protocol lists both in document
+    order), and all of them are looked at in one call."""
     problems = [f"a form control without a label: {html}" for html in page.evaluate(UNLABELLED)]
-    cdp.send("DOM.getDocument", {"depth": 0})
-    for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
-        role = node.get("role", {}).get("value")
-        if node.get("ignored") or role not in NAMED_ROLES | FORM_ROLES or "backendDOMNodeId" not in node:
-            continue
-        name = str(node.get("name", {}).get("value", ""))
-        element = cdp.send("DOM.resolveNode", {"backendNodeId": node["backendDOMNodeId"]})["object"]
-        seen = cdp.send(
-            "Runtime.callFunctionOn",
-            {"objectId": element["objectId"], "functionDeclaration": VISIBLE_TEXT, "returnByValue": True},
-        )["result"]["value"]
+    document = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    controls = [
+        node for node in cdp.send("Accessibility.getFullAXTree")["nodes"]
+        if not node.get("ignored") and node.get("role", {}).get("value") in NAMED_ROLES | FORM_ROLES
+        and "backendDOMNodeId" in node
+    ]
+    elements = cdp.send("DOM.querySelectorAll", {"nodeId": document, "selector": "*"})["nodeIds"]
+    place = {node_id: index for index, node_id in enumerate(elements)}
+    node_ids = cdp.send("DOM.pushNodesByBackendIdsToFrontend",
+                        {"backendNodeIds": [node["backendDOMNodeId"] for node in controls]})["nodeIds"]
+    missing = [node for node, node_id in zip(controls, node_ids, strict=True) if node_id not in place]
+    assert not missing, f"controls not found among the page's elements: {missing}"
+    shown = page.evaluate(VISIBLE_TEXTS, [place[node_id] for node_id in node_ids])
+    for node, seen in zip(controls, shown, strict=True):
+        role, name = node["role"]["value"], str(node.get("name", {}).get("value", ""))
         if not seen["visible"]:
             continue
         if not name.strip():
