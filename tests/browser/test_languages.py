@@ -108,15 +108,15 @@ def test_the_rules_copy_button_answers_in_the_pages_language(clipboard_page: Pag
 
 
 @pytest.mark.parametrize("code", ["pl", "ar"])
-def test_a_printed_page_says_where_from_and_when_in_the_pages_language(page: Page, code: str) -> None:
+def test_a_printed_page_says_where_from_and_when_in_the_pages_language(own_page: Page, code: str) -> None:
     words = language(code)
-    page.clock.install(time=dt.datetime(2026, 11, 24, 21, 0))
-    page.goto(f"{code}/policy/")
+    own_page.clock.install(time=dt.datetime(2026, 11, 24, 21, 0))
+    own_page.goto(f"{code}/policy/")
     months = words.strings["months"]
     assert isinstance(months, list)
     printed = words.text("printed_on", date=words.text("date", day="24", month=months[10], year="2026"))
     url = f"{DATA.school.site_url}{code}/policy/"
-    expect(page.locator(".print-meta")).to_have_text(words.text("printed_from", url=url) + printed)
+    expect(own_page.locator(".print-meta")).to_have_text(words.text("printed_from", url=url) + printed)
 
 
 # ---- The language switch ----
@@ -268,20 +268,20 @@ FONTS = """() => ({text: getComputedStyle(document.querySelector('article.md-con
   english: [...document.querySelectorAll('body [lang=en]')].map(element => getComputedStyle(element).fontFamily)})"""
 
 
-def test_arabic_script_asks_for_the_fonts_devices_ship_and_english_keeps_the_sites_own(page: Page) -> None:
+def test_arabic_script_asks_for_the_fonts_devices_ship_and_english_keeps_the_sites_own(own_page: Page) -> None:
     """Urdu asks first for Nastaliq (Noto Nastaliq Urdu on Android, Apple and Linux; Urdu Typesetting on
     Windows), Arabic for Naskh; both then for the site's own fonts, not a serif. English on those pages
     (the school's name, the notice's English, the footer…) is set in the site's own fonts, not in
     the Urdu or Arabic ones' Latin letters. No font is fetched."""
     fonts: list[str] = []
-    page.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
-    page.goto("policy/")
-    site = page.evaluate("getComputedStyle(document.body).fontFamily")
+    own_page.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
+    own_page.goto("policy/")
+    site = own_page.evaluate("getComputedStyle(document.body).fontFamily")
     assert site.split(",")[-1].strip() == "sans-serif", site
     for code, first in (("ur", ["Noto Nastaliq Urdu", "Urdu Typesetting", "Noto Naskh Arabic"]),
                         ("ar", ["Noto Naskh Arabic", "Geeza Pro", "Segoe UI"])):
-        page.goto(f"{code}/policy/")
-        found = page.evaluate(FONTS)
+        own_page.goto(f"{code}/policy/")
+        found = own_page.evaluate(FONTS)
         names = [name.strip().strip('"') for name in found["text"].split(",")]
         assert names[:3] == first and found["text"].endswith(site), found
         assert len(found["english"]) >= 5 and set(found["english"]) == {site}, found

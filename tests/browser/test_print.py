@@ -45,13 +45,13 @@ def test_the_clause_index_prints_on_one_page(page: Page) -> None:
     assert "A7" in text and "R4" in text and "Copy link" not in text
 
 
-def test_a_page_left_open_prints_the_day_it_is_printed(page: Page) -> None:
+def test_a_page_left_open_prints_the_day_it_is_printed(own_page: Page) -> None:
     """Opened one evening, printed the next morning: the printout carries the morning's date."""
-    page.clock.install(time=dt.datetime(2026, 11, 24, 21, 0))
-    page.goto("policy/")
-    expect(page.locator(".print-meta")).to_contain_text("on 24 November 2026")
-    page.clock.set_system_time(dt.datetime(2026, 11, 25, 8, 30))
-    pdf = page.pdf(format="A4")
+    own_page.clock.install(time=dt.datetime(2026, 11, 24, 21, 0))
+    own_page.goto("policy/")
+    expect(own_page.locator(".print-meta")).to_contain_text("on 24 November 2026")
+    own_page.clock.set_system_time(dt.datetime(2026, 11, 25, 8, 30))
+    pdf = own_page.pdf(format="A4")
     text = " ".join(" ".join(sheet.extract_text() for sheet in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Printed from" in text
     assert "on 25 November 2026" in text and "24 November" not in text
