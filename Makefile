@@ -77,13 +77,15 @@ SECOND_PARALLEL := -n $(shell echo $$(( ($(WORKERS) + 1) / 2 ))) --dist loadfile
 # lines say it once for both (tools/suite_summary.py). The two installs run side by side (one
 # waits on the network while the other unpacks), and the code checks (lint, types, import layers)
 # beside the tests, while the first workers wait on the shared build; their messages are shown
-# after the tests', and any failure fails `make test`.
+# after the tests', and any failure fails `make test`. The two passes share their builds of a data
+# file (SHARED_BUILDS: tests/support/builds.py).
 TEST_RECORDS := .test-summary
 test:
 	@$(MAKE) --no-print-directory -j2 --output-sync=target $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tools.browser || $(BIN)/python -m playwright install chromium
 	@rm -rf $(TEST_RECORDS) && mkdir -p $(TEST_RECORDS)
 	@$(MAKE) --no-print-directory check-code > $(TEST_RECORDS)/code-checks.log 2>&1 & checks=$$!; \
+	export SHARED_BUILDS=$(CURDIR)/$(TEST_RECORDS)/builds; \
 	SCHOOL_DATA=tests/fixtures/oakfield.yml TEST_SUMMARY=$(TEST_RECORDS)/fictional-school.json \
 	  $(BIN)/python -m pytest $(SECOND_PARALLEL) -p tests.support.summary tests/unit tests/build \
 	  > $(TEST_RECORDS)/fictional-school.log 2>&1 & fictional=$$!; \

@@ -8,6 +8,7 @@ import pytest
 
 from tests.support.builds import (
     DATA,
+    DATA_FILE,
     FIXTURES,
     ROOT,
     Build,
@@ -91,7 +92,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = shared_build(tmp_path_factory, "real")
+    result = shared_build(tmp_path_factory, DATA_FILE)
     assert result.ok, result.output
     return result
 
@@ -103,6 +104,6 @@ def site(real_build: Build) -> Path:
 
 @pytest.fixture(scope="session")
 def fictional_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = shared_build(tmp_path_factory, "fictional", data_file=FIXTURES / "oakfield.yml")
+    result = shared_build(tmp_path_factory, FIXTURES / "oakfield.yml")
     assert result.ok, result.output
     return result

@@ -3,6 +3,7 @@ the links checked in it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -127,19 +128,23 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
-def shared_build(tmp_path_factory: Any, name: str, **options: Any) -> Build:
-    """One build per configuration for the whole run. With several workers (pytest-xdist, as
-    `make test` runs), the first to ask builds it under a lock and records how it went; the others
-    read the record and use the same folder."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+def shared_build(tmp_path_factory: Any, data_file: Path) -> Build:
+    """One build per configuration (this project, with a data file) for the whole run. With several
+    workers (pytest-xdist, as `make test` runs), the first to ask builds it under a lock and records
+    how it went; the others read the record and use the same folder. `make test`'s two passes share
+    one folder for it (SHARED_BUILDS), so the fictional school's site the first pass tests is the
+    one the second pass tests too, built once."""
+    root = Path(os.environ["SHARED_BUILDS"]) if os.environ.get("SHARED_BUILDS") else tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and not os.environ.get("SHARED_BUILDS"):
         root = root.parent  # the run's folder, which every worker's own folder is in
-    folder = root / f"shared-{name}"
+    root.mkdir(parents=True, exist_ok=True)
+    name = "site-" + hashlib.sha256(str(data_file.resolve()).encode()).hexdigest()[:12]
+    folder = root / name
     record = folder / "build.json"
-    with FileLock(root / f"shared-{name}.lock"):
+    with FileLock(root / f"{name}.lock"):
         if not record.is_file():
             folder.mkdir(exist_ok=True)
-            result = build(folder / "site", **options)
+            result = build(folder / "site", data_file=data_file)
             record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}),
                               encoding="utf-8")
         recorded = json.loads(record.read_text(encoding="utf-8"))
