@@ -119,7 +119,9 @@ def page(phone_page: Page) -> Iterator[Page]:
     """A phone-sized page: the test file's shared one, put back after each test as a new one is (no
     routes, the phone's size, screen media, light and motion, nothing stored, a blank page). A test
     that installs a clock, listens to events or counts what is fetched (and so must not find it in
-    the cache) takes `own_page` instead: those cannot be put back."""
+    the cache) takes `own_page` instead: those cannot be put back. So does a test that searches and
+    follows a result: on a shared page, with the site in its cache, one such tap led nowhere (once
+    in five runs of `make test`, not seen since); until that is understood, they start afresh."""
     yield phone_page
     phone_page.unroute_all(behavior="ignoreErrors")
     if urlsplit(phone_page.url).scheme in ("http", "https"):

@@ -95,21 +95,23 @@ def test_copy_for_whatsapp_copies_the_text_shown(clipboard_page: Page) -> None:
 
 @pytest.mark.parametrize(("typed", "anchor"), [("C3", "c3"), ("c3", "c3"), ("R2", "r2"),
                                               ("political platform", "c2")])
-def test_searching_a_clause_id_offers_that_clause_first_and_lands_on_it(page: Page, typed: str, anchor: str) -> None:
-    page.goto("")
-    page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").press_sequentially(typed, delay=20)
-    first_item = page.locator(".md-search-result__item").first
+def test_searching_a_clause_id_offers_that_clause_first_and_lands_on_it(
+    own_page: Page, typed: str, anchor: str
+) -> None:
+    own_page.goto("")
+    own_page.locator("label[for='__search']").first.click()
+    own_page.locator("input.md-search__input").press_sequentially(typed, delay=20)
+    first_item = own_page.locator(".md-search-result__item").first
     expect(first_item).to_be_visible()
-    # Material heads each page's results with the page itself; the first match under it is the clause.
+    # Material heads each page's results with the own_page itself; the first match under it is the clause.
     links = first_item.locator("a.md-search-result__link")
     hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs[0].split("#")[0].split("?")[0].endswith("policy/") and "#" not in hrefs[0]
     assert hrefs[1].endswith(f"#{anchor}"), hrefs
     expect(links.nth(1)).to_contain_text(anchor.upper())
     links.nth(1).click()
-    page.wait_for_url(f"**/policy/**#{anchor}")
-    clause = page.locator(f"li#{anchor}")
+    own_page.wait_for_url(f"**/policy/**#{anchor}")
+    clause = own_page.locator(f"li#{anchor}")
     expect(clause).to_be_in_viewport()
 
 

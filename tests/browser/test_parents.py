@@ -154,25 +154,25 @@ def test_the_colours_follow_the_phone_and_the_switch(
 # ---- Search ------------------------------------------------------------------------------------------
 
 
-def test_search_offers_the_clause_first_and_lands_on_it(page: Page) -> None:
-    page.goto("")
-    search(page, "political platform")
-    # Material heads each page's group with the page itself (score 0 when only its parts match);
+def test_search_offers_the_clause_first_and_lands_on_it(own_page: Page) -> None:
+    own_page.goto("")
+    search(own_page, "political platform")
+    # Material heads each page's group with the own_page itself (score 0 when only its parts match);
     # the first result that matched the words is the one offered.
-    matched = page.locator(".md-search-result__link:has(article:not([data-md-score='0.00']))")
+    matched = own_page.locator(".md-search-result__link:has(article:not([data-md-score='0.00']))")
     first = matched.first
     expect(first).to_contain_text("C2")
     href = first.get_attribute("href") or ""
     assert urlsplit(href).fragment == "c2", href
     first.tap()
-    page.wait_for_url(re.compile(r"/policy/(\?[^#]*)?#c2$"))
-    page.wait_for_load_state("load")
-    assert_in_view_below_header(page, "li#c2")
+    own_page.wait_for_url(re.compile(r"/policy/(\?[^#]*)?#c2$"))
+    own_page.wait_for_load_state("load")
+    assert_in_view_below_header(own_page, "li#c2")
 
 
 # ---- Privacy --------------------------------------------------------------------------------------------
 
-# Everything on a page that makes the browser fetch something.
+# Everything on a own_page that makes the browser fetch something.
 LOADS = """() => [...document.querySelectorAll(
   'script[src], img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data],' +
   'link[rel~="stylesheet"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="prefetch"],' +
