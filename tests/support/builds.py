@@ -106,11 +106,21 @@ def source_date_epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH", "1767225600")
 
 
+def has_our_packages(project: Path) -> bool:
+    """Whether a project's site packages (macros/) are this repository's, as the fork server has
+    them imported (tests/support/forked_engine.py)."""
+    def sources(root: Path) -> dict[Path, bytes]:
+        return {path.relative_to(root): path.read_bytes() for path in (root / "macros").rglob("*.py")}
+
+    return project == ROOT or sources(project) == sources(ROOT)
+
+
 def build(site: Path, project: Path | None = None, data_file: Path | None = None,
           env: dict[str, str] | None = None, engine: str = "mkdocs") -> Build:
     """Build `project` (default: this one, with the data file in use) into `site` as `make build`
     does, through macros.engine.cli (with `engine`); never raises on failure. MkDocs builds run
-    forked from a process that has imported it already (tests/support/forked_engine.py)."""
+    forked from a process that has imported it already (tests/support/forked_engine.py), unless
+    the project's own packages differ from those it imported."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SCHOOL_DATA", None)
     if data_file is not None:
@@ -120,7 +130,7 @@ def build(site: Path, project: Path | None = None, data_file: Path | None = None
     environment["SOURCE_DATE_EPOCH"] = source_date_epoch()
     project = project or ROOT
     argv = ["build", "--engine", engine, "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    if engine == "mkdocs":
+    if engine == "mkdocs" and has_our_packages(project):
         returncode, output = run_engine(argv, project, environment, timeout=300)
         return Build(returncode, output, site)
     result = subprocess.run([sys.executable, "-m", "macros.engine", *argv], cwd=project, env=environment,

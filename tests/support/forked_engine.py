@@ -3,6 +3,11 @@ has imported the engine already (multiprocessing's fork server): the same `macro
 in a fresh process, with its own folder, environment and output, but without importing MkDocs,
 Material and the site's packages again for each of the suite's builds (0.9 s of a 3.6 s build here).
 
+The site's packages are this repository's, imported once: a test's copy of the project has the
+same ones (tools.copy_build_inputs); one whose packages differ is built in a new interpreter
+(tests/support/builds.py). What a test changes (pages, data file, settings, translations) is read
+from the copy's folder, as a build reads it.
+
 ProperDocs is not forked so: it replaces MkDocs' modules, which the fork server holds, before the
 plugins import them (macros/engine/cli.py), so it needs a new interpreter."""
 
