@@ -20,6 +20,7 @@ from macros.data import model
 from tests.support.browser import (
     PHONE,
     REFRESH,
+    browsing,
     source,
 )
 from tests.support.builds import ROOT
@@ -100,18 +101,16 @@ def browser(playwright: Playwright, chromium_path: str) -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport=PHONE, base_url=base_url, is_mobile=True, has_touch=True)
-    yield ctx
-    ctx.close()
+    with browsing(browser, base_url, PHONE["width"], PHONE["height"]) as phone:
+        yield phone
 
 
 @pytest.fixture(scope="module")
 def phone_page(browser: Browser, base_url: str) -> Iterator[Page]:
     """One phone-sized page for a test file's tests (`page`): a new browser context costs a new
     renderer process and Material's script compiled again, about half a second of processor."""
-    shared = browser.new_context(viewport=PHONE, base_url=base_url, is_mobile=True, has_touch=True)
-    yield shared.new_page()
-    shared.close()
+    with browsing(browser, base_url, PHONE["width"], PHONE["height"]) as shared:
+        yield shared.new_page()
 
 
 @pytest.fixture

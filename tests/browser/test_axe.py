@@ -25,13 +25,13 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import (
-    REFRESH,
     SCHEMES,
     browsing,
     is_material,
     open_page,
     report,
     source,
+    template,
     violations,
     wait_until,
 )
@@ -72,8 +72,7 @@ def largest_of_each_template(site: Path, paths: list[str]) -> list[str]:
     chosen: dict[tuple[str, str], tuple[int, str]] = {}
     for path in paths:
         html = source(site, path)
-        kind = "short link" if REFRESH.search(html) else "404" if path.endswith("404.html") else "page"
-        key = (path.split("/")[0], kind)
+        key = (path.split("/")[0], template(html, path))
         if key not in chosen or len(html) > chosen[key][0]:
             chosen[key] = (len(html), path)
     return sorted(path for _, path in chosen.values())

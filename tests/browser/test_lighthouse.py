@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.build.test_budgets import FIRST_LOAD_BYTES, FIRST_LOAD_REQUESTS, first_load
-from tests.support.browser import REFRESH
+from tests.support.browser import NOT_FOUND, PAGE, SHORT_LINK, template
 from tests.support.builds import DATA, ROOT
 from tools.bench import GzipHandler
 from tools.browser import ARGS, serve
@@ -41,18 +41,8 @@ AUDIT = ROOT / "tests" / "lighthouse" / "audit.mjs"
 # No language, no description, no title, an unlabelled field: fails both categories.
 FAILING_PAGE = '<!doctype html><html><head></head><body><input type="text"><a href="#">x</a></body></html>'
 ASSERTED = ("accessibility", "best-practices", "seo")
-PAGE, NOT_FOUND, SHORT_LINK = "Material's page (main.html)", "Material's 404 page", "short link"
 # What a Markdown page's front matter would name to be made from another template.
 OWN_TEMPLATE = re.compile(r"\A---\n(?:.*\n)*?template\s*:", re.MULTILINE)
-
-
-def template(html: str, path: str) -> str:
-    """The template a built page was made from, by what each writes."""
-    if REFRESH.search(html) and 'class="short-link"' in html:
-        return SHORT_LINK
-    if 'data-md-component="content"' in html:
-        return NOT_FOUND if path.rsplit("/", 1)[-1] == "404.html" else PAGE
-    return "unknown"
 
 
 def built_pages(site: Path) -> dict[str, tuple[str, str]]:

@@ -10,12 +10,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from macros.data import language_file
 from macros.finishing import search as site_search
 from macros.languages import builds
-from tests.support.browser import PHONE, assert_in_view_below_header, search
+from tests.support.browser import assert_in_view_below_header, search
 from tests.support.builds import ROOT
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
@@ -52,25 +52,20 @@ def test_both_kinds_of_language_are_searched() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.language)
 def test_a_word_of_a_translated_clause_offers_the_clause_and_lands_on_it(
-    browser: Browser, base_url: str, site: Path, language: language_file.LanguageFile
+    own_page: Page, site: Path, language: language_file.LanguageFile
 ) -> None:
-    code = language.language
+    page, code = own_page, language.language
     anchor, word = clause_and_word(site, code)
-    context = browser.new_context(viewport=PHONE, base_url=base_url, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto(f"{code}/")
-        search(page, word, keys=False)
-        first = page.locator(".md-search-result__link:has(article:not([data-md-score='0.00']))").first
-        href = first.get_attribute("href") or ""
-        url = urlsplit(href)
-        assert url.fragment == anchor and url.path.endswith(f"/{code}/policy/"), (word, href)
-        first.tap()
-        page.wait_for_url(re.compile(rf"/{code}/policy/(\?[^#]*)?#{anchor}$"))
-        page.wait_for_load_state("load")
-        assert_in_view_below_header(page, f"li#{anchor}")
-    finally:
-        context.close()
+    page.goto(f"{code}/")
+    search(page, word, keys=False)
+    first = page.locator(".md-search-result__link:has(article:not([data-md-score='0.00']))").first
+    href = first.get_attribute("href") or ""
+    url = urlsplit(href)
+    assert url.fragment == anchor and url.path.endswith(f"/{code}/policy/"), (word, href)
+    first.tap()
+    page.wait_for_url(re.compile(rf"/{code}/policy/(\?[^#]*)?#{anchor}$"))
+    page.wait_for_load_state("load")
+    assert_in_view_below_header(page, f"li#{anchor}")
 
 
 def test_pasted_words_search_too(page: Page) -> None:

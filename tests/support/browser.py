@@ -22,6 +22,18 @@ PHONE = {"width": 360, "height": 740}
 
 # A forwarding page (a clause's short link) is held in place, so its own content is tested.
 REFRESH = re.compile(r"<meta\s+http-equiv=[\"']?refresh[^>]*>", re.IGNORECASE)
+# The templates a built page is made from: Material's page (main.html: every page of the Markdown
+# and the comparisons of two versions), its 404 page, and the site's short-link page.
+PAGE, NOT_FOUND, SHORT_LINK = "Material's page (main.html)", "Material's 404 page", "short link"
+
+
+def template(html: str, path: str) -> str:
+    """The template a built page was made from, by what each writes ("unknown" for none of them)."""
+    if REFRESH.search(html) and 'class="short-link"' in html:
+        return SHORT_LINK
+    if 'data-md-component="content"' in html:
+        return NOT_FOUND if path.rsplit("/", 1)[-1] == "404.html" else PAGE
+    return "unknown"
 
 
 def source(site: Path, path: str) -> str:

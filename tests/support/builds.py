@@ -106,13 +106,18 @@ def source_date_epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH", "1767225600")
 
 
-def has_our_packages(project: Path) -> bool:
-    """Whether a project's site packages (macros/) are this repository's, as the fork server has
-    them imported (tests/support/forked_engine.py)."""
-    def sources(root: Path) -> dict[Path, bytes]:
-        return {path.relative_to(root): path.read_bytes() for path in (root / "macros").rglob("*.py")}
+def site_packages(root: Path) -> dict[Path, bytes]:
+    """A project's site packages (macros/), file by file."""
+    return {path.relative_to(root): path.read_bytes() for path in (root / "macros").rglob("*.py")}
 
-    return project == ROOT or sources(project) == sources(ROOT)
+
+OUR_PACKAGES = site_packages(ROOT)
+
+
+def has_our_packages(project: Path) -> bool:
+    """Whether a project's site packages are this repository's, as the fork server has them
+    imported (tests/support/forked_engine.py)."""
+    return project == ROOT or site_packages(project) == OUR_PACKAGES
 
 
 def build(site: Path, project: Path | None = None, data_file: Path | None = None,
@@ -144,10 +149,13 @@ def shared_build(tmp_path_factory: Any, data_file: Path) -> Build:
     how it went; the others read the record and use the same folder. `make test`'s two passes share
     one folder for it (SHARED_BUILDS), so the fictional school's site the first pass tests is the
     one the second pass tests too, built once."""
-    root = Path(os.environ["SHARED_BUILDS"]) if os.environ.get("SHARED_BUILDS") else tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER") and not os.environ.get("SHARED_BUILDS"):
-        root = root.parent  # the run's folder, which every worker's own folder is in
-    root.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("SHARED_BUILDS"):
+        root = Path(os.environ["SHARED_BUILDS"])
+        root.mkdir(parents=True, exist_ok=True)
+    else:
+        root = tmp_path_factory.getbasetemp()
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            root = root.parent  # the run's folder, which every worker's own folder is in
     name = "site-" + hashlib.sha256(str(data_file.resolve()).encode()).hexdigest()[:12]
     folder = root / name
     record = folder / "build.json"
