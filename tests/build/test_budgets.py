@@ -277,3 +277,13 @@ def test_our_own_css_and_js_are_at_most_6_kib_compressed(site: Path) -> None:
 def test_the_policy_page_html_is_at_most_12_kib_compressed(site: Path) -> None:
     size = compressed_size(site / "policy" / "index.html")
     assert size <= POLICY_HTML_BYTES, f"policy/index.html is {size:,} bytes compressed"
+
+
+def test_every_page_loads_material_s_script_with_its_compile_hint(site: Path, loads: list[FirstLoad]) -> None:
+    """So that Chromium compiles it as it downloads, off the main thread (minify.hint_script)."""
+    scripts = {load.page: [f for f in load.files if f.name.startswith("bundle.") and f.suffix == ".js"]
+               for load in loads}
+    assert all(len(found) == 1 for found in scripts.values()), {p: f for p, f in scripts.items() if len(f) != 1}
+    unhinted = {f.name for found in scripts.values() for f in found
+                if not f.read_text(encoding="utf-8").startswith(minify.COMPILE_HINT)}
+    assert not unhinted, unhinted

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from macros.finishing import html_edit, minify
 
 
@@ -42,3 +45,32 @@ def test_removing_a_link_gives_the_same_page_whether_its_indentation_is_folded_b
 def test_a_favicon_s_address_needs_no_escaping_in_html() -> None:
     url = minify.data_url('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#fff"/></svg>\n')
     assert url == "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3Crect%20fill='%23fff'/%3E%3C/svg%3E"
+
+
+def test_material_s_script_gets_the_compile_hint_a_name_from_its_content_and_its_map_one_line_lower(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "assets" / "javascripts"
+    folder.mkdir(parents=True)
+    (folder / "bundle.1234abcd.min.js").write_text('"use strict";a();\n//# sourceMappingURL=bundle.1234abcd.min.js.map\n',
+                                                   encoding="utf-8")
+    (folder / "bundle.1234abcd.min.js.map").write_text('{"version": 3, "mappings": "AAAA"}', encoding="utf-8")
+    renamed = minify.hint_script(tmp_path)
+    (name,) = renamed.values()
+    assert renamed == {"assets/javascripts/bundle.1234abcd.min.js": name}
+    script = (tmp_path / name).read_text(encoding="utf-8")
+    assert script.startswith(minify.COMPILE_HINT + '"use strict";a();\n')
+    assert name == minify.digest_name(minify.HINTED_NAME, minify.COMPILE_HINT + '"use strict";a();\n'
+                                      "//# sourceMappingURL=bundle.1234abcd.min.js.map\n")
+    assert script.endswith(f"//# sourceMappingURL={Path(name).name}.map\n")
+    assert json.loads((tmp_path / (name + ".map")).read_text(encoding="utf-8"))["mappings"] == ";AAAA"
+    assert sorted(p.name for p in folder.iterdir()) == sorted([Path(name).name, Path(name).name + ".map"])
+    assert minify.hint_script(tmp_path) == {}  # hinted already: left as it is
+
+
+def test_a_page_loads_a_renamed_script_by_its_new_name_from_where_it_is() -> None:
+    page = ('<script src="../assets/javascripts/bundle.1234abcd.min.js"></script><script src="../assets/site.js">'
+            '</script><script src="/site/assets/javascripts/bundle.1234abcd.min.js"></script>')
+    renamed = {"assets/javascripts/bundle.1234abcd.min.js": "assets/javascripts/bundle.99999999.min.js"}
+    assert minify.with_joined_assets(page, {}, None, renamed) == (
+        '<script src="../assets/javascripts/bundle.99999999.min.js"></script><script src="../assets/site.js">'
+        '</script><script src="/site/assets/javascripts/bundle.99999999.min.js"></script>')
