@@ -279,7 +279,7 @@ def test_the_policy_page_html_is_at_most_12_kib_compressed(site: Path) -> None:
     assert size <= POLICY_HTML_BYTES, f"policy/index.html is {size:,} bytes compressed"
 
 
-def test_every_page_loads_material_s_script_with_its_compile_hint(site: Path, loads: list[FirstLoad]) -> None:
+def test_every_page_loads_material_s_script_with_its_compile_hint(loads: list[FirstLoad]) -> None:
     """So that Chromium compiles it as it downloads, off the main thread (minify.hint_script)."""
     scripts = {load.page: [f for f in load.files if f.name.startswith("bundle.") and f.suffix == ".js"]
                for load in loads}

@@ -51,17 +51,16 @@ def test_material_s_script_gets_the_compile_hint_a_name_from_its_content_and_its
         tmp_path: Path) -> None:
     folder = tmp_path / "assets" / "javascripts"
     folder.mkdir(parents=True)
-    (folder / "bundle.1234abcd.min.js").write_text('"use strict";a();\n//# sourceMappingURL=bundle.1234abcd.min.js.map\n',
-                                                   encoding="utf-8")
+    script = '"use strict";a();\n//# sourceMappingURL=bundle.1234abcd.min.js.map\n'
+    (folder / "bundle.1234abcd.min.js").write_text(script, encoding="utf-8")
     (folder / "bundle.1234abcd.min.js.map").write_text('{"version": 3, "mappings": "AAAA"}', encoding="utf-8")
     renamed = minify.hint_script(tmp_path)
     (name,) = renamed.values()
     assert renamed == {"assets/javascripts/bundle.1234abcd.min.js": name}
-    script = (tmp_path / name).read_text(encoding="utf-8")
-    assert script.startswith(minify.COMPILE_HINT + '"use strict";a();\n')
-    assert name == minify.digest_name(minify.HINTED_NAME, minify.COMPILE_HINT + '"use strict";a();\n'
-                                      "//# sourceMappingURL=bundle.1234abcd.min.js.map\n")
-    assert script.endswith(f"//# sourceMappingURL={Path(name).name}.map\n")
+    assert name == minify.digest_name(minify.HINTED_NAME, minify.COMPILE_HINT + script)
+    hinted = (tmp_path / name).read_text(encoding="utf-8")
+    assert hinted.startswith(minify.COMPILE_HINT + '"use strict";a();\n')
+    assert hinted.endswith(f"//# sourceMappingURL={Path(name).name}.map\n")
     assert json.loads((tmp_path / (name + ".map")).read_text(encoding="utf-8"))["mappings"] == ";AAAA"
     assert sorted(p.name for p in folder.iterdir()) == sorted([Path(name).name, Path(name).name + ".map"])
     assert minify.hint_script(tmp_path) == {}  # hinted already: left as it is
