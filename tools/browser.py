@@ -20,6 +20,11 @@ from typing import Any
 
 LOOPBACK = "127.0.0.1"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Chromium without its windowing layers (Debian's chromium-headless-shell), as Playwright runs
+# headless tests by default: the same Blink and V8, the browser tests in about 40 % less processor
+# time here. The tests take it when there is one; the benchmark, the one-off Lighthouse run and a
+# release's PDF keep the browser a visitor runs.
+HEADLESS_SHELLS = ("chromium-headless-shell",)
 # Flags for a closed network: no background calls home that the sandbox would refuse.
 ARGS = [
     "--disable-background-networking",
@@ -30,12 +35,13 @@ ARGS = [
 ]
 
 
-def system_chromium() -> str | None:
-    """$CHROMIUM_PATH, else the first Chromium on PATH; None means Playwright's own."""
+def system_chromium(headless_shell: bool = False) -> str | None:
+    """$CHROMIUM_PATH, else (when `headless_shell` is asked for) Chromium's headless shell on PATH,
+    else the first Chromium on PATH; None means Playwright's own."""
     named = os.environ.get("CHROMIUM_PATH")
     if named:
         return named
-    for name in CANDIDATES:
+    for name in (*HEADLESS_SHELLS, *CANDIDATES) if headless_shell else CANDIDATES:
         found = shutil.which(name)
         if found:
             return found

@@ -87,14 +87,15 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def chromium_path(playwright: Playwright) -> str:
-    """The Chromium every browser test drives (Lighthouse too): the system's, else Playwright's."""
-    return system_chromium() or playwright.chromium.executable_path
+    """The Chromium Lighthouse drives: the system's headless shell or Chromium, else Playwright's."""
+    return system_chromium(headless_shell=True) or playwright.chromium.executable_path
 
 
 @pytest.fixture(scope="session")
-def browser(playwright: Playwright, chromium_path: str) -> Iterator[Browser]:
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    # The system's headless shell or Chromium, else Playwright's own (its headless shell).
     # No skip when Chromium is missing: launching fails, and so does the test.
-    launched = playwright.chromium.launch(executable_path=chromium_path, args=ARGS)
+    launched = playwright.chromium.launch(executable_path=system_chromium(headless_shell=True), args=ARGS)
     yield launched
     launched.close()
 

@@ -189,6 +189,7 @@ def test_adding_the_controls_moves_nothing_at_any_width(browser: Browser, base_u
     where = """() => [...document.querySelectorAll('h2, li.clause-ref, .clause-ref__text')].map(e => {
         const r = e.getBoundingClientRect(); return [r.left, r.top + scrollY, r.width, r.height]; })"""
     with browsing(browser, base_url, width, 800, phone=width < 1000) as context:
+        context.grant_permissions(["clipboard-read", "clipboard-write"])  # so that the copy is made
         page = context.new_page()
         page.route("**/assets/site.js", lambda route: route.abort())
         page.goto("clauses/")
