@@ -1,19 +1,19 @@
-"""Lighthouse, with its mobile defaults, on one page of each template and on each language's
-largest page: 100 for accessibility, best practices and SEO, at most 72 KiB transferred (headers
-included), at most six requests, nothing but the stylesheet and the scripts blocking the first
-paint, and no critical request chained behind another file but the search index stub.
+"""Lighthouse, with its mobile defaults, on the heaviest page of each template in each language:
+100 for accessibility, best practices and SEO, at most 72 KiB transferred (headers included), at
+most six requests, nothing but the stylesheet and the scripts blocking the first paint, and no
+critical request chained behind another file but the search index stub.
 
 A template is what a page is made from: Material's page template (main.html, every page of the
 Markdown and the comparisons of two versions), its 404 page, and the site's short-link page. Pages
-of one template score alike, so the heaviest of each stands for the rest (a test below checks that
-every page of the site is of a template audited). A language changes a template's words, `lang`
-and `dir`, fonts and weight, not its structure: its heaviest page (Material's page: the guidance)
-is audited for those, and its 404 page, the same template with other words, is not (its weight is
-checked without a browser, in tests/build/test_budgets.py, and axe-core checks it on a phone in
-tests/browser/test_axe.py). A short link is not audited: it forwards at once to the guidance,
-which is, and is kept out of search engines (`noindex`) on purpose. The performance score itself
-is not asserted: Lighthouse works out blocking time from how long the processor took, which
-depends on what else the machine runs; README (Speed) records a run with 100 on every page.
+of one template in one language score alike, so the heaviest of each stands for the rest (a test
+below checks that every page of the site is of a template audited). A language changes each
+template's words, `lang` and `dir`, fonts and weight: each language's heaviest page of each
+template is audited for what its words there do to accessibility and SEO (a title, a description,
+names of links), and nothing that is the same in every language is audited twice over. A short
+link is not audited: it forwards at once to the guidance, which is, and is kept out of search
+engines (`noindex`) on purpose. The performance score itself is not asserted: Lighthouse works
+out blocking time from how long the processor took, which depends on what else the machine runs;
+README (Speed) records a run with 100 on every page.
 
 One Node process audits every page in one Chromium (tests/lighthouse/audit.mjs), served gzipped
 as GitHub Pages serves it, with a page made to fail alongside, so a run that audits nothing
@@ -68,10 +68,6 @@ def heaviest_pages(site: Path) -> dict[tuple[str, str], str]:
     return {kind: path.removesuffix("index.html") for kind, (_, path) in sorted(heaviest.items())}
 
 
-def audited_pages(site: Path) -> dict[tuple[str, str], str]:
-    """The heaviest page of each template in English, and each other language's heaviest page of
-    Material's page template (the module's docstring says why)."""
-    return {kind: path for kind, path in heaviest_pages(site).items() if kind[0] == "en" or kind[1] == PAGE}
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +87,7 @@ def gzip_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
 
 @pytest.fixture(scope="module")
 def audits(site: Path, gzip_url: str, chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    paths = list(audited_pages(site).values())
+    paths = list(heaviest_pages(site).values())
     bad = tmp_path_factory.mktemp("lighthouse")
     (bad / "index.html").write_text(FAILING_PAGE, encoding="utf-8")
     with serve(bad) as bad_url:
@@ -114,9 +110,10 @@ def test_every_template_and_every_language_is_audited(site: Path) -> None:
     unknown = sorted(path for path, (_, kind) in pages.items() if kind == "unknown")
     assert not unknown, f"pages of no known template: {unknown}"
     kinds = {kind for kind in pages.values() if kind[1] != SHORT_LINK}
-    audited = set(audited_pages(site))
-    assert {kind for _, kind in audited} == {kind for _, kind in kinds} == {PAGE, NOT_FOUND}
-    assert {language for language, _ in audited} == {language for language, _ in kinds} >= {"en", "pl", "ar", "ur"}
+    languages = {language for language, _ in kinds}
+    every = {(language, kind) for language in languages for kind in (PAGE, NOT_FOUND)}
+    assert set(heaviest_pages(site)) == kinds == every
+    assert languages >= {"en", "pl", "ar", "ur"}
     sources = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "translations").rglob("*.md")]
     own = [str(md.relative_to(ROOT)) for md in sources if OWN_TEMPLATE.match(md.read_text(encoding="utf-8"))]
     assert not own, f"pages with a template of their own, which test_lighthouse.py does not audit: {own}"
