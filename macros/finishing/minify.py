@@ -99,12 +99,12 @@ def hint_script(site_dir: Path) -> dict[str, str]:
     """Write Material's script with the compile hint first, named from Material's content and the
     hint, and its source map one line lower to match; remove the unhinted pair. Returns its old
     path in the site → its new one; empty when the site has not one unhinted such script."""
-    found = [path for path in sorted(site_dir.glob(MATERIAL_SCRIPT))
-             if not path.read_text(encoding="utf-8").startswith(COMPILE_HINT)]
+    texts = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(MATERIAL_SCRIPT))}
+    found = [path for path, text in texts.items() if not text.startswith(COMPILE_HINT)]
     if len(found) != 1:
         return {}
     (script,) = found
-    text = COMPILE_HINT + script.read_text(encoding="utf-8")
+    text = COMPILE_HINT + texts[script]
     name = digest_name(HINTED_NAME, text)
     old_map = script.with_name(script.name + ".map")
     if old_map.is_file():
