@@ -28,10 +28,10 @@ from tests.support.browser import (
     SCHEMES,
     browsing,
     is_material,
+    largest_of_each_template,
     open_page,
     report,
     source,
-    template,
     violations,
     wait_until,
 )
@@ -66,24 +66,12 @@ def test_axe_finds_nothing_on_any_template(
     axe_pages(browser, base_url, site, pages, width, scheme)
 
 
-def largest_of_each_template(site: Path, paths: list[str]) -> list[str]:
-    """Of each language's pages, the largest of each template: Material's page (the guidance, with
-    every clause), its 404 page and a short link."""
-    chosen: dict[tuple[str, str], tuple[int, str]] = {}
-    for path in paths:
-        html = source(site, path)
-        key = (path.split("/")[0], template(html, path))
-        if key not in chosen or len(html) > chosen[key][0]:
-            chosen[key] = (len(html), path)
-    return sorted(path for _, path in chosen.values())
-
-
 def test_axe_finds_nothing_on_each_languages_templates(
     browser: Browser, base_url: str, site: Path, translated_pages: list[str]
 ) -> None:
     """Each language's largest page of each template, on a phone, where a right-to-left layout is
     tightest."""
-    chosen = largest_of_each_template(site, translated_pages)
+    chosen = sorted(largest_of_each_template(site, translated_pages, lambda path: len(source(site, path))).values())
     languages = {path.split("/")[0] for path in translated_pages}
     assert len(chosen) == 3 * len(languages) and {p.split("/", 1)[1] for p in chosen} >= {"policy/", "404.html"}, chosen
     axe_pages(browser, base_url, site, chosen, 360, "light")

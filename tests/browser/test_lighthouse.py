@@ -32,7 +32,15 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.build.test_budgets import FIRST_LOAD_BYTES, FIRST_LOAD_REQUESTS, first_load
-from tests.support.browser import NOT_FOUND, PAGE, SHORT_LINK, template
+from tests.support.browser import (
+    NOT_FOUND,
+    PAGE,
+    SHORT_LINK,
+    built_file,
+    largest_of_each_template,
+    page_language,
+    template,
+)
 from tests.support.builds import DATA, ROOT
 from tools.bench import GzipHandler
 from tools.browser import ARGS, serve
@@ -46,28 +54,19 @@ OWN_TEMPLATE = re.compile(r"\A---\n(?:.*\n)*?template\s*:", re.MULTILINE)
 
 
 def built_pages(site: Path) -> dict[str, tuple[str, str]]:
-    """Every page of the site, in every language: its path → (language, template)."""
-    languages = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
+    """Every page of the site, in every language, by its path from the site's root → (language,
+    template)."""
     found = {}
     for file in sorted(site.rglob("*.html")):
-        path = file.relative_to(site).as_posix()
-        first = path.split("/")[0]
-        found[path] = (first if first in languages else "en", template(file.read_text(encoding="utf-8"), path))
+        path = file.relative_to(site).as_posix().removesuffix("index.html")
+        found[path] = (page_language(site, path), template(file.read_text(encoding="utf-8"), path))
     return found
 
 
 def heaviest_pages(site: Path) -> dict[tuple[str, str], str]:
     """(language, template) → the heaviest first load of that template in that language."""
-    heaviest: dict[tuple[str, str], tuple[int, str]] = {}
-    for path, kind in built_pages(site).items():
-        if kind[1] == SHORT_LINK:
-            continue
-        weight = first_load(site, site / path).transferred
-        if kind not in heaviest or weight > heaviest[kind][0]:
-            heaviest[kind] = (weight, path)
-    return {kind: path.removesuffix("index.html") for kind, (_, path) in sorted(heaviest.items())}
-
-
+    paths = [path for path, (_, kind) in built_pages(site).items() if kind != SHORT_LINK]
+    return largest_of_each_template(site, paths, lambda path: first_load(site, built_file(site, path)).transferred)
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +139,7 @@ def test_each_template_transfers_at_most_72_kib_in_at_most_6_requests(site: Path
         fetched = [r for r in result["requests"] if not r["url"].startswith("data:")]
         assert result["bytes"] <= FIRST_LOAD_BYTES, (path, result["bytes"], fetched)
         assert len(fetched) <= FIRST_LOAD_REQUESTS, (path, fetched)
-        static = first_load(site, site / (path + "index.html" if path == "" or path.endswith("/") else path))
+        static = first_load(site, built_file(site, path))
         assert result["bytes"] <= static.transferred and len(fetched) == static.requests, (path, result, static)
 
 

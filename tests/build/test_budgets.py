@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from macros.finishing import minify
+from tests.support.browser import page_language
 from tests.support.builds import DATA, ROOT
 from tests.support.pages import Html, pages
 
@@ -177,13 +178,6 @@ def loads(site: Path) -> list[FirstLoad]:
     return [first_load(site, path) for path in pages(site)]
 
 
-def language(site: Path, load: FirstLoad) -> str:
-    """The language a page is in: its translation's folder, else "en"."""
-    translations = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
-    first = load.page.split("/")[0]
-    return first if first in translations else "en"
-
-
 def table(loads: list[FirstLoad]) -> str:
     rows = [f"{load.page:<28} {load.transferred:>7,} B {load.transferred / KIB:6.1f} KiB {load.requests:>3} requests"
             for load in loads]
@@ -217,7 +211,7 @@ def test_every_first_load_is_at_most_72_kib_transferred(site: Path, loads: list[
     is in its own language and in English, has no allowance beyond the English pages'."""
     heaviest: dict[str, FirstLoad] = {}
     for load in loads:
-        code = language(site, load)
+        code = page_language(site, load.page)
         if code not in heaviest or load.transferred > heaviest[code].transferred:
             heaviest[code] = load
     assert len(heaviest) >= 4, f"too few languages measured: {sorted(heaviest)}"
@@ -252,7 +246,7 @@ def test_switching_language_downloads_no_stylesheet_script_or_font_again(site: P
     different = {}
     compared = set()
     for load in loads:
-        code = language(site, load)
+        code = page_language(site, load.page)
         if code == "en":
             continue
         english = by_page[load.page.removeprefix(f"{code}/")]

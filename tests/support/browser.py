@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,8 +36,33 @@ def template(html: str, path: str) -> str:
     return "unknown"
 
 
+def built_file(site: Path, path: str) -> Path:
+    """The file a page's path from the site's root ("", "policy/", "404.html") is served from."""
+    return site / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
 def source(site: Path, path: str) -> str:
-    return (site / (path + "index.html" if path == "" or path.endswith("/") else path)).read_text(encoding="utf-8")
+    return built_file(site, path).read_text(encoding="utf-8")
+
+
+def page_language(site: Path, path: str) -> str:
+    """The language a page (its path from the site's root) is in: its translation's folder (one
+    with a search index of its own), else "en"."""
+    first = path.split("/")[0]
+    return first if first and (site / first / "search" / "search_index.json").is_file() else "en"
+
+
+def largest_of_each_template(site: Path, paths: Iterable[str],
+                             weight: Callable[[str], int]) -> dict[tuple[str, str], str]:
+    """(language, template) → of these pages, the one of that template in that language with the
+    greatest `weight`: the one that stands for the rest in a check that pages of one template share."""
+    chosen: dict[tuple[str, str], tuple[int, str]] = {}
+    for path in paths:
+        key = (page_language(site, path), template(source(site, path), path))
+        size = weight(path)
+        if key not in chosen or size > chosen[key][0]:
+            chosen[key] = (size, path)
+    return {key: path for key, (_, path) in sorted(chosen.items())}
 
 
 def open_page(page: Page, site: Path, path: str) -> None:
