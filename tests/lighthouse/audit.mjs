@@ -1,16 +1,25 @@
-// Lighthouse's four categories (performance, accessibility, best practices, SEO) for each page,
-// with its mobile defaults, every page in one Chromium.
-// Usage: CHROME_PATH=… CHROME_FLAGS='["--flag", …]' node audit.mjs <base URL> <path>... [--made-to-fail <URL>]
-// Prints {path: {scores, failed, bytes, requests, …}} as JSON. A page made to fail shows that the
-// audits find what is there: accessibility and SEO are enough for that, and quicker.
+// Lighthouse's categories for each page, with its mobile defaults, every page in one Chromium.
+// Usage: CHROME_PATH=… CHROME_FLAGS='["--flag", …]' node audit.mjs <base URL> <path>...
+//          [--without-performance <path>...] [--made-to-fail <URL>...]
+// Prints {path: {scores, failed, bytes, requests, …}} as JSON. What a page loads, and in what order,
+// is its template's: a page listed after --without-performance is audited for the other three
+// categories, which its words change. A page made to fail shows that the audits find what is
+// there: accessibility and SEO are enough for that, and quicker.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const SECTIONS = {
+  "--without-performance": ["accessibility", "best-practices", "seo"],
+  "--made-to-fail": ["accessibility", "seo"],
+};
 const [base, ...rest] = process.argv.slice(2);
-const marker = rest.indexOf("--made-to-fail");
-const paths = marker < 0 ? rest : rest.slice(0, marker);
-const madeToFail = marker < 0 ? [] : rest.slice(marker + 1);
+const pages = [];  // [path or URL, its categories]
+let categories = CATEGORIES;
+for (const arg of rest) {
+  if (arg in SECTIONS) categories = SECTIONS[arg];
+  else pages.push([arg, categories]);
+}
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
   // Headless as root; the rest (a closed network) come from tools/browser.py, as for Playwright.
@@ -18,8 +27,7 @@ const chrome = await chromeLauncher.launch({
 });
 const results = {};
 try {
-  for (const path of [...paths, ...madeToFail]) {
-    const categories = madeToFail.includes(path) ? ["accessibility", "seo"] : CATEGORIES;
+  for (const [path, categories] of pages) {
     const { lhr } = await lighthouse(new URL(path, base).href, {
       port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories,
       // Pictures of the page as it loads: shown in Lighthouse's report, scored by nothing.
