@@ -32,6 +32,8 @@ DOCS = ROOT / "docs"
 # The translations are of this repository's own text, data file included (another school's data
 # file would need translations of its own): they are checked against the English built from it.
 SOURCE_DATA = ROOT / "school.yml"
+pytestmark = pytest.mark.same_for_any_school(
+    "the translations are checked against this repository's own data file (SOURCE_DATA), whichever the run uses")
 # The rule: the languages the school ships must be complete, and are checked whole; a language
 # added since as files may be partial (README: a language file and as few as two pages). What it
 # has is checked as strictly; what it lacks is shown in English, marked lang="en", which
