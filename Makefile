@@ -74,7 +74,8 @@ PARALLEL := -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 # while the first pass's last long files finish. Its output is held back and shown after the first's.
 SECOND_PARALLEL := -n $(shell echo $$(( ($(WORKERS) + 1) / 2 ))) --dist loadfile --no-loadscope-reorder
 # Each run records what passed and how long each file took (tests/support/summary.py); the last
-# lines say it once for both (tools/suite_summary.py). The two installs run side by side (one
+# lines say it once for both (tools/suite_summary.py), then name any step that failed, and fail
+# `make test` with it (tests/repository/test_make_test.py). The two installs run side by side (one
 # waits on the network while the other unpacks), and the code checks (lint, types, import layers)
 # beside the tests, while the first workers wait on the shared build; their messages are shown
 # after the tests', and any failure fails `make test`. The two passes share their builds of a data
@@ -94,9 +95,9 @@ test:
 	echo; echo "Beside it, with the fictional school's data file, the tests that read the data file:"; \
 	cat $(TEST_RECORDS)/fictional-school.log; echo; \
 	echo "Beside them, the code checks (make check-code):"; cat $(TEST_RECORDS)/code-checks.log; echo; \
-	$(BIN)/python -m tools.suite_summary $(TEST_RECORDS)/this-school.json $(TEST_RECORDS)/fictional-school.json; \
-	test $$code -eq 0 || echo "make check-code failed: its messages are above."; \
-	test $$this -eq 0 && test $$other -eq 0 && test $$code -eq 0
+	$(BIN)/python -m tools.suite_summary $(TEST_RECORDS)/this-school.json $(TEST_RECORDS)/fictional-school.json \
+	  --status "The tests=$$this" --status "The tests with the fictional school's data file=$$other" \
+	  --status "make check-code=$$code"
 
 # Lint, types and the import layers (pyproject.toml): each prints its own message and fails the run.
 check-code: $(STAMP)

@@ -1,10 +1,13 @@
-"""`python -m tools.suite_summary FIRST.json [SECOND.json …]`: the one short summary `make test` ends
-with: what passed, how long the tests took, and the five slowest test files, so that whoever adds
-the next slow check sees it. Each file is one pytest run's record (tests/support/summary.py); the
-runs are made side by side, so the tests took as long as the longest of them."""
+"""`python -m tools.suite_summary FIRST.json [SECOND.json …] [--status NAME=CODE …]`: the one short
+summary `make test` ends with: what passed, how long the tests took, and the five slowest test
+files, so that whoever adds the next slow check sees it. Each file is one pytest run's record
+(tests/support/summary.py); the runs are made side by side, so the tests took as long as the
+longest of them. Each `--status` is how a step of `make test` ended (its exit code): any but 0 is
+named in the last lines, and fails the command, so that `make test` fails with it."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -40,11 +43,31 @@ def summary(runs: list[tuple[str, dict[str, Any]]]) -> str:
     return "\n".join(lines)
 
 
+def step_status(text: str) -> tuple[str, int]:
+    """`NAME=CODE`, as `make test` passes each step's exit code."""
+    name, _, code = text.rpartition("=")
+    if not name or not code.strip().lstrip("-").isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=CODE, like \"make check-code=0\"")
+    return name, int(code)
+
+
+def failed_steps(statuses: list[tuple[str, int]]) -> list[str]:
+    """A line for each step that did not end well."""
+    return [f"{name} failed (exit code {code}): its messages are above." for name, code in statuses if code != 0]
+
+
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(arg) for arg in (sys.argv[1:] if argv is None else argv)]
-    runs = [(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in paths if path.is_file()]
+    parser = argparse.ArgumentParser(prog="python -m tools.suite_summary", description=__doc__.split("\n\n")[0])
+    parser.add_argument("records", nargs="*", type=Path, help="each pytest run's record (JSON)")
+    parser.add_argument("--status", action="append", type=step_status, default=[], metavar="NAME=CODE",
+                        help="how a step of make test ended; any code but 0 fails this command")
+    args = parser.parse_args(argv)
+    runs = [(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in args.records if path.is_file()]
     print(summary(runs))
-    return 0
+    failed = failed_steps(args.status)
+    for line in failed:
+        print(line)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

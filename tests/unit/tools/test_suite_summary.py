@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.builds import ROOT
 from tools import suite_summary
 
@@ -48,3 +50,27 @@ def test_the_plugin_records_a_run_under_workers_once(tmp_path: Path) -> None:
     assert run["outcomes"] == {"passed": 2, "failed": 1, "skipped": 1}
     assert sorted(Path(name).name for name in run["files"]) == ["test_a.py", "test_b.py"]
     assert run["seconds"] > 0
+
+
+def test_a_failed_step_is_named_last_and_fails_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = tmp_path / "this-school.json"
+    record.write_text(json.dumps(RUN), encoding="utf-8")
+    assert suite_summary.main([str(record), "--status", "The tests=0", "--status", "make check-code=2"]) == 1
+    said = capsys.readouterr().out.rstrip().splitlines()
+    assert said[0].startswith("make test: 3 passed, 1 skipped")
+    assert said[-1] == "make check-code failed (exit code 2): its messages are above."
+
+
+def test_steps_that_all_ended_well_leave_the_summary_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = tmp_path / "this-school.json"
+    record.write_text(json.dumps(RUN), encoding="utf-8")
+    assert suite_summary.main([str(record), "--status", "The tests=0", "--status", "make check-code=0"]) == 0
+    assert capsys.readouterr().out.rstrip().splitlines()[-1].endswith("tests/t3.py")
+
+
+def test_a_status_that_is_not_name_equals_code_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as ended:
+        suite_summary.main(["--status", "make check-code"])
+    assert ended.value.code == 2
+    assert capsys.readouterr().err.rstrip().splitlines()[-1].endswith(
+        "'make check-code' is not NAME=CODE, like \"make check-code=0\"")
