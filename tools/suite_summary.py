@@ -46,7 +46,7 @@ def summary(runs: list[tuple[str, dict[str, Any]]]) -> str:
 def step_status(text: str) -> tuple[str, int]:
     """`NAME=CODE`, as `make test` passes each step's exit code."""
     name, _, code = text.rpartition("=")
-    if not name or not code.strip().lstrip("-").isdigit():
+    if not name or not code.isdigit():
         raise argparse.ArgumentTypeError(f"{text!r} is not NAME=CODE, like \"make check-code=0\"")
     return name, int(code)
 

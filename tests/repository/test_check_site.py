@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.builds import ROOT, shell_environment
 
 
 def check_site(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -23,9 +23,9 @@ def check_site(folder: Path) -> subprocess.CompletedProcess[str]:
 
 def test_make_check_site_checks_the_site_folder() -> None:
     venv = Path(sys.executable).parent.parent
-    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     dry_run = subprocess.run(["make", "-n", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed",
-                              "check-site"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
+                              "check-site"], cwd=ROOT, env=shell_environment(), capture_output=True, text=True,
+                             timeout=60, check=False)
     assert dry_run.returncode == 0, dry_run.stderr
     assert dry_run.stdout.strip() == f"{venv}/bin/python -m tools.check_site site"
 

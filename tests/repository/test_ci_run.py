@@ -5,14 +5,13 @@ copy of the script with stand-ins for apt-get and make on a PATH that has nothin
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support.builds import ROOT
+from tests.support.builds import ROOT, shell_environment
 
 # What the script needs of the machine besides what it installs.
 SYSTEM_COMMANDS = ("bash", "id", "dirname", "cat")
@@ -40,7 +39,7 @@ def machine(tmp_path: Path) -> Path:
         found = shutil.which(name)
         assert found, f"{name} is not on this machine"
         (stand_ins / "bin" / name).symlink_to(found)
-    for name in ("chromium", "node", "npm", "java", "apt-get", "make", "sudo"):
+    for name in ("chromium", "node", "npm", "java", "apt-get", "make"):
         (stand_ins / "bin" / name).write_text(STAND_IN.format(name=name), encoding="utf-8")
         (stand_ins / "bin" / name).chmod(0o755)
     # sudo runs what it is given, as root would.
@@ -52,9 +51,8 @@ def ci_run(machine: Path, **exits: int) -> tuple[subprocess.CompletedProcess[str
     stand_ins = machine / "stand-ins"
     for name, code in exits.items():
         (stand_ins / f"{name.replace('_', '-')}-exit").write_text(str(code), encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     done = subprocess.run([str(machine / "project" / ".ci" / "run")], capture_output=True, text=True, timeout=60,
-                          env={**env, "PATH": str(stand_ins / "bin"), "STAND_INS": str(stand_ins)})
+                          env={**shell_environment(), "PATH": str(stand_ins / "bin"), "STAND_INS": str(stand_ins)})
     calls = (stand_ins / "calls").read_text(encoding="utf-8").splitlines() if (stand_ins / "calls").exists() else []
     return done, calls
 

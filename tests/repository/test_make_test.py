@@ -5,7 +5,6 @@ told; the summary is the real `tools.suite_summary`."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.builds import ROOT
+from tests.support.builds import ROOT, shell_environment
 
 # What the stand-ins do: a pytest run records one file's time as tests/support/summary.py would.
 PYTHON = f"""#!/usr/bin/env bash
@@ -59,10 +58,9 @@ def make_test(project: Path, **failing: int) -> subprocess.CompletedProcess[str]
     stand_ins.mkdir(exist_ok=True)
     for name, code in failing.items():
         (stand_ins / name).write_text(str(code), encoding="utf-8")
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("SCHOOL_DATA", "MAKELEVEL", "MAKEFLAGS", "MFLAGS", "TEST_SUMMARY", "SHARED_BUILDS")}
     return subprocess.run(["make", "--no-print-directory", "test"], cwd=project, capture_output=True, text=True,
-                          env={**env, "STAND_INS": str(stand_ins)}, timeout=60)
+                          env={**shell_environment("TEST_SUMMARY", "SHARED_BUILDS"), "STAND_INS": str(stand_ins)},
+                          timeout=60)
 
 
 def test_when_every_step_passes_make_test_ends_with_the_summary(project: Path) -> None:

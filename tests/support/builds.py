@@ -81,13 +81,18 @@ def remove(relative: str) -> Mutation:
     return lambda project: (project / relative).unlink()
 
 
+def shell_environment(*drop: str) -> dict[str, str]:
+    """The environment a person's shell gives a command: no data file chosen, and not called from
+    another make (whose MAKELEVEL changes make's messages); less any other variable named."""
+    return {k: v for k, v in os.environ.items() if k not in ("SCHOOL_DATA", "MAKELEVEL", "MAKEFLAGS", "MFLAGS", *drop)}
+
+
 def make(project: Path, *args: str, env: dict[str, str] | None = None,
          drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    """`make …` in a project copy as a person runs it: its own data file, not called from another
-    make (whose MAKELEVEL changes make's messages), and the shared virtualenv, never reinstalled."""
+    """`make …` in a project copy as a person runs it (shell_environment): its own data file, and
+    the shared virtualenv, never reinstalled."""
     venv = Path(sys.executable).parent.parent
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in ("SCHOOL_DATA", "MAKELEVEL", "MAKEFLAGS", "MFLAGS", *drop)}
+    environment = shell_environment(*drop)
     environment.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
     return subprocess.run(["make", "-s", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", *args],
                           cwd=project, env=environment, capture_output=True, text=True, timeout=300)
