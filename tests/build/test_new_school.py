@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import model
-from tests.support.builds import FIXTURES, ROOT, lychee, make, web_root
+from tests.support.builds import FIXTURES, ROOT, keep_languages, lychee, make, web_root
 from tests.support.pages import Html, pages
 from tests.support.releases import release
 
@@ -20,7 +20,8 @@ NEW_SCHOOL = model.load(FIXTURES / "oakfield.yml")
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository as a school gets it: every tracked file, as committed or changed here."""
+    """The repository as a school gets it: every tracked file, as committed or changed here; of its
+    translations, one of each direction, as a new school's site is made the same in every language."""
     project = tmp_path_factory.mktemp("new-school") / "repo"
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.split("\0")
@@ -29,6 +30,7 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, project / name)
     shutil.copy2(FIXTURES / "oakfield.yml", project / "our-school.yml")
+    keep_languages(project)
     return project
 
 

@@ -30,7 +30,7 @@ def differences(left: Path, right: Path) -> list[str]:
 
 
 def test_the_pipeline_command_after_a_plain_build_gives_the_same_site(real_build: Build, tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages=None)  # compared with the shared build
     # MkDocs without the site's hooks: as any engine would leave the folder.
     replace("mkdocs.yml", "hooks:\n  - macros/engine/mkdocs_hooks.py\n", "")(project)
     plain = build(tmp_path / "site", project=project)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock
 
-from macros.data import model
+from macros.data import language_file, model
 from tests.support.forked_engine import run_engine
 from tests.support.pages import pages
 from tools import copy_build_inputs
@@ -98,11 +98,36 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None,
                           cwd=project, env=environment, capture_output=True, text=True, timeout=300)
 
 
-def copy_project(dest: Path) -> Path:
+# A copy of the project that tests a mechanism (a release, a bad input, a second build, another
+# engine) keeps one translation of each direction: what the build does for a translation is the
+# same in every language but for its direction, so the languages a school adds cost those builds
+# nothing. Each language's own words, `lang`, `dir`, layout and budgets are checked on the shared
+# build, which has every language (tests/build/test_languages.py and the tests beside it).
+def one_of_each_direction(project: Path) -> tuple[str, ...]:
+    """The first translation, by language code, of each direction a project's translations have."""
+    chosen: dict[str, str] = {}
+    for _, words in language_file.discover(project):
+        chosen.setdefault(words.dir, words.language)
+    return tuple(sorted(chosen.values()))
+
+
+SAMPLE_LANGUAGES = one_of_each_direction(ROOT)
+
+
+def keep_languages(project: Path, languages: tuple[str, ...] | None = SAMPLE_LANGUAGES) -> None:
+    """Remove from a project copy every translation but those named (None: keep them all)."""
+    for folder, words in language_file.discover(project):
+        if languages is not None and words.language not in languages:
+            shutil.rmtree(folder)
+
+
+def copy_project(dest: Path, languages: tuple[str, ...] | None = SAMPLE_LANGUAGES) -> Path:
     """A private copy of the project (with the data file in use as its school.yml), for tests
-    that break a part of it."""
+    that break a part of it; with the translations named (one of each direction, unless told;
+    None: every one, for a build compared with the shared one)."""
     copy_build_inputs(dest)
     shutil.copy2(DATA_FILE, dest / "school.yml")
+    keep_languages(dest, languages)
     return dest
 
 

@@ -94,9 +94,11 @@ def test_the_panel_says_when_the_latest_version_comes_into_force() -> None:
 ENGLISH_WORDS = re.compile(r"\b(Version|Approv\w*|force|review|recorded|January|February|governors|changes)\b")
 
 
-@pytest.mark.parametrize("code", ["pl", "ar", "ur"])
-def test_the_panel_and_banners_are_in_the_pages_language_with_its_dates(code: str) -> None:
-    words = language_file.load(ROOT / "translations" / code / "language.yml")
+@pytest.mark.parametrize("words", [words for _, words in language_file.discover(ROOT)],
+                         ids=lambda words: words.language)
+def test_the_panel_and_banners_are_in_the_pages_language_with_its_dates(words: language_file.LanguageFile) -> None:
+    """Each language's words for every standing, with its dates; the build puts them on its pages
+    (tests/build/test_versions.py, with one language of each direction)."""
     date = words.long_date
     pending = approval.panel_html(archives(OLD, NEXT), dt.date(2027, 1, 25), "../../versions/", words)
     overdue = approval.panel_html(archives(OLD, NEXT), dt.date(2028, 2, 1), "../../versions/", words)
