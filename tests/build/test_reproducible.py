@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.builds import Build, build, copy_project
+from tests.support.builds import SAMPLE_LANGUAGES, Build, build, copy_project
+from tests.support.pages import Html
 
 pytestmark = pytest.mark.same_for_any_school(
     "two builds of one tree: the data file is one input among the rest")
@@ -57,6 +58,9 @@ def test_two_builds_of_the_same_tree_are_byte_identical(two_builds: tuple[Build,
     for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "search/search_index.full.json",
                  "index.html"):
         assert name in first
+    # Its translations, one of each direction, are built and checked too.
+    directions = {Html(first[f"{code}/index.html"].decode()).find("html")[0]["dir"] for code in SAMPLE_LANGUAGES}
+    assert directions == {"ltr", "rtl"}, SAMPLE_LANGUAGES
 
 
 def test_the_sitemap_dates_are_the_source_date(site: Path) -> None:
