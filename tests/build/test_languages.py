@@ -27,7 +27,7 @@ from macros.data.language_file import LanguageFile
 from macros.finishing.pipeline import clauses_from_html
 from macros.languages import builds
 from macros.pages import responses
-from tests.support.builds import DATA, FIXTURES, ROOT, Build, build, copy_project
+from tests.support.builds import DATA, FIXTURES, ROOT, SHIPPED_LANGUAGES, Build, build, copy_project
 from tests.support.pages import Html, directed_texts
 
 LANGUAGES = [language for _, language in language_file.discover(ROOT)]
@@ -35,8 +35,7 @@ LANGUAGES = [language for _, language in language_file.discover(ROOT)]
 # take a code check every page and data word of each. A language added since as files may be
 # partial: it is checked by the `changed` build below (what it has in its language, what it lacks
 # in English marked lang="en"), whether or not it is also in this run's translations/.
-SHIPPED = ["ar", "pl", "ur"]
-CODES = [language.language for language in LANGUAGES if language.language in SHIPPED]
+CODES = [language.language for language in LANGUAGES if language.language in SHIPPED_LANGUAGES]
 PARENT_PAGES = ["", "policy/", "raise-a-concern/", "group-rules/", "accessibility/"]
 STAFF_PAGES = ["clauses/", "withdrawn/", "versions/", "versions/changes/"]
 
