@@ -101,11 +101,8 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None,
 # The translations this repository ships with, complete and checked whole; tests name them. A
 # language a school adds since is found in translations/, and may be partial (README).
 SHIPPED_LANGUAGES = ("ar", "pl", "ur")
-# A copy of the project that tests a mechanism (a release, a bad input, a second build, another
-# engine) keeps one translation of each direction: what the build does for a translation is the
-# same in every language but for its direction, so the languages a school adds cost those builds
-# nothing. Each language's own words, `lang`, `dir`, layout and budgets are checked on the shared
-# build, which has every language (tests/build/test_languages.py and the tests beside it).
+
+
 def one_of_each_direction(project: Path) -> tuple[str, ...]:
     """One translation of each direction a project's translations have: a shipped one where there
     is one (tests name them), else the first by language code. A language added changes neither."""
@@ -116,6 +113,11 @@ def one_of_each_direction(project: Path) -> tuple[str, ...]:
     return tuple(sorted(chosen.values()))
 
 
+# A copy of the project that tests a mechanism (a release, a bad input, a second build, another
+# engine) keeps one translation of each direction: what the build does for a translation is the
+# same in every language but for its direction, so the languages a school adds cost those builds
+# nothing. Each language's own words, `lang`, `dir`, layout and budgets are checked on the shared
+# build, which has every language (tests/build/test_languages.py and the tests beside it).
 SAMPLE_LANGUAGES = one_of_each_direction(ROOT)
 
 
